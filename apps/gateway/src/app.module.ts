@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import {
+  AppConfigModule,
+  BusModule,
+  HealthModule,
+  LoggingModule,
+  MongoModule,
+} from '@seg/platform';
+import type { GatewayConfig } from './config';
+import { GatewayHealthController } from './health/gateway-health.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, 'gateway', true),
+        MongoModule.forRoot(config),
+        BusModule.forRoot(),
+        HealthModule.forRoot({ mongo: true, redis: true }, false),
+      ],
+      controllers: [GatewayHealthController],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@seg/contracts';
+import type { Response } from 'express';
+import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Every error leaves the gateway as `{ error, message, details? }`; internals
+ * and stack traces never do.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = this.toDomainError(exception);
+    const { status, name } = HTTP_STATUS_BY_CODE[error.code];
+    if (status >= 500 && error.code === 'INTERNAL') {
+      this.logger.error({ err: exception }, 'Unhandled error');
+    }
+    response.status(status).json({
+      error: name,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+      ...(error.meta ?? {}),
+    });
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body
+          ? String((body as { message: unknown }).message)
+          : exception.message;
+      return new DomainError(code, message);
+    }
+    // body-parser errors carry an HTTP status but are not HttpExceptions.
+    if (typeof exception === 'object' && exception !== null && 'status' in exception) {
+      const status = Number((exception as { status: unknown }).status);
+      if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'Request body is too large');
+      if (status === 400)
+        return new DomainError('VALIDATION_FAILED', 'Request body is not valid JSON');
+    }
+    return new DomainError('INTERNAL', 'Internal error');
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, startService } from '@seg/platform';
+import { AppModule } from './app.module';
+import { gatewayEnvSchema } from './config';
+import { configureGateway } from './configure-app';
+
+const config = loadConfigOrExit(gatewayEnvSchema, 'gateway');
+void startService({
+  service: 'gateway',
+  config,
+  rootModule: AppModule.register(config),
+  httpPort: config.GATEWAY_PORT,
+  consumeBus: false,
+  configure: configureGateway,
+});

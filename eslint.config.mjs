@@ -1,0 +1,133 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const frameworkAndDrivers = [
+  '@nestjs/*',
+  'mongoose',
+  'mongodb',
+  'bullmq',
+  'ioredis',
+  'amqplib',
+  'amqp-connection-manager',
+  'express',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.nx/**',
+      '**/.cache/**',
+      '**/.data/**',
+      '**/coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // Layers and scopes: every project is tagged scope:* and type:*.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkAndDrivers,
+            },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: [
+                'type:data-access',
+                'type:domain',
+                'type:contracts',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:data-access',
+                'type:domain',
+                'type:contracts',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:gateway',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'],
+            },
+            { sourceTag: 'scope:users', onlyDependOnLibsWithTags: ['scope:shared', 'scope:users'] },
+            {
+              sourceTag: 'scope:segments',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:segments'],
+            },
+            {
+              sourceTag: 'scope:experiences',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:experiences'],
+            },
+            {
+              sourceTag: 'scope:integrations',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:integrations'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The segment engine is pure: no framework, no database driver (its specs may use the driver).
+    files: ['libs/shared/segment-engine/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: frameworkAndDrivers.map((group) => ({
+            group: [group],
+            message: 'The segment engine is a pure library.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // Production code of the testing library must not leak into apps' runtime bundles.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@seg/testing', message: 'Test utilities are for specs only.' }] },
+      ],
+    },
+  },
+);

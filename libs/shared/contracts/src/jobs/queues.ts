@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * BullMQ queues and their job payloads, typed once. Renaming a queue is a
+ * migration: jobs already stored under the old name would be orphaned.
+ */
+export const queueContracts = {
+  'integrations.system': {
+    echo: z.object({ message: z.string().max(1_000) }).strict(),
+  },
+} as const;
+
+export type QueueName = keyof typeof queueContracts;
+export type JobName<Q extends QueueName> = keyof (typeof queueContracts)[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.output<
+  (typeof queueContracts)[Q][J] extends z.ZodType ? (typeof queueContracts)[Q][J] : never
+>;

@@ -1,0 +1,53 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { ServiceName } from '@seg/contracts';
+import { Logger } from 'nestjs-pino';
+import { z } from 'zod';
+import { busServerOptions } from '../bus/bus-topology';
+import { ensureDeadLetterTopology } from '../bus/dead-letter';
+import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
+
+/** Loads the config or exits with one line per bad variable. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, service: string): z.output<S> {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`[${service}] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface ServiceOptions {
+  service: ServiceName;
+  config: BaseConfig & { HOST?: string };
+  rootModule: Type<unknown> | DynamicModule;
+  /** Port for HTTP (the gateway's API, or a service's own /health). */
+  httpPort: number;
+  /** Listen to the bus (every service but a pure HTTP front). */
+  consumeBus?: boolean;
+  /** Last set-up before listening (global filters, OpenAPI docs, …). */
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+/**
+ * Boots a service: HTTP (health, or the API for the gateway) plus its bus
+ * consumer. On SIGTERM/SIGINT it lets in-flight bus messages finish first.
+ */
+export async function startService(options: ServiceOptions): Promise<INestApplication> {
+  const { config, service } = options;
+  await ensureDeadLetterTopology(config);
+  const app = await NestFactory.create(options.rootModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (options.consumeBus ?? true) {
+    app.connectMicroservice(busServerOptions(config, service), { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await options.configure?.(app);
+  await app.listen(options.httpPort, config.HOST ?? '127.0.0.1');
+  app.get(Logger).log({ service, url: await app.getUrl() }, `${service} started`);
+  return app;
+}

@@ -1,0 +1,95 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ClientRMQ } from '@nestjs/microservices';
+import {
+  BusReply,
+  DomainError,
+  EventOf,
+  EventPattern,
+  eventContracts,
+  RequestOf,
+  RequestPattern,
+  requestContracts,
+  ResponseOf,
+  zodIssuesToDetails,
+} from '@seg/contracts';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { BaseConfig } from '../config/load-config';
+import { busNames } from './bus-topology';
+
+/**
+ * Typed access to the bus: `request` waits for the one service that answers
+ * a pattern (bounded by a timeout), `emit` publishes a durable domain event.
+ */
+export class BusClient implements OnApplicationShutdown {
+  private readonly logger = new Logger(BusClient.name);
+  private readonly proxy: ClientRMQ;
+  private connected = false;
+
+  constructor(private readonly config: BaseConfig) {
+    this.proxy = new ClientRMQ({
+      urls: [config.RABBITMQ_URL],
+      exchange: busNames(config.BUS_PREFIX).exchange,
+      exchangeType: 'topic',
+      wildcards: true,
+      persistent: true,
+    });
+    this.proxy.status.subscribe((status) => {
+      this.connected = status === 'connected';
+    });
+  }
+
+  async connect(): Promise<void> {
+    await this.proxy.connect();
+    this.connected = true;
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  async request<P extends RequestPattern>(
+    pattern: P,
+    payload: RequestOf<P>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<ResponseOf<P>> {
+    const contract = requestContracts[pattern];
+    const checked = contract.request.safeParse(payload);
+    if (!checked.success) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Invalid request for ${pattern}`,
+        zodIssuesToDetails(checked.error),
+      );
+    }
+    const timeoutMs = options.timeoutMs ?? this.config.BUS_REQUEST_TIMEOUT_MS;
+    let reply: BusReply<unknown>;
+    try {
+      reply = await firstValueFrom(
+        this.proxy.send<BusReply<unknown>>(pattern, payload).pipe(timeout(timeoutMs)),
+      );
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        throw new DomainError(
+          'SERVICE_UNAVAILABLE',
+          `The ${contract.service} service did not answer within ${timeoutMs} ms`,
+        );
+      }
+      this.logger.error({ err: error, pattern }, 'Bus request failed');
+      throw new DomainError(
+        'SERVICE_UNAVAILABLE',
+        `The ${contract.service} service is unavailable`,
+      );
+    }
+    if (!reply.ok) throw DomainError.fromBody(reply.error);
+    return contract.response.parse(reply.data) as ResponseOf<P>;
+  }
+
+  async emit<P extends EventPattern>(pattern: P, payload: EventOf<P>): Promise<void> {
+    const parsed = eventContracts[pattern].payload.parse(payload);
+    await firstValueFrom(this.proxy.emit(pattern, parsed), { defaultValue: undefined });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.proxy.close();
+  }
+}

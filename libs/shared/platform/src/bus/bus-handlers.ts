@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
+import type { Channel, Message } from 'amqplib';
+import {
+  BusReply,
+  DomainError,
+  ErrorBody,
+  EventPattern as EventKey,
+  eventContracts,
+  ParsedRequestOf,
+  RequestPattern,
+  requestContracts,
+  ResponseOf,
+  EventOf,
+  zodIssuesToDetails,
+} from '@seg/contracts';
+import { inflightTracker } from './inflight-tracker';
+
+const logger = new Logger('Bus');
+
+function channelOf(context: RmqContext): { channel: Channel; message: Message } {
+  return { channel: context.getChannelRef() as Channel, message: context.getMessage() as Message };
+}
+
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return error.toBody();
+  logger.error({ err: error }, 'Unhandled error in bus handler');
+  return { code: 'INTERNAL', message: 'Internal error' };
+}
+
+type RequestMethod<P extends RequestPattern> = (
+  payload: ParsedRequestOf<P>,
+) => Promise<ResponseOf<P>> | ResponseOf<P>;
+
+/**
+ * Marks a method as the handler of a request pattern: the payload is validated
+ * against the contract, the answer is wrapped in a BusReply (errors included)
+ * and the message is acknowledged once answered.
+ */
+export function HandleRequest<P extends RequestPattern>(pattern: P) {
+  return <M extends RequestMethod<P>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    const original = descriptor.value as RequestMethod<P>;
+    const contract = requestContracts[pattern];
+    const wrapped = async function (
+      this: unknown,
+      payload: unknown,
+      context: RmqContext,
+    ): Promise<BusReply<ResponseOf<P>>> {
+      const { channel, message } = channelOf(context);
+      try {
+        return await inflightTracker.track(async () => {
+          const parsed = contract.request.safeParse(payload);
+          if (!parsed.success) {
+            return {
+              ok: false as const,
+              error: {
+                code: 'VALIDATION_FAILED' as const,
+                message: `Invalid payload for ${pattern}`,
+                details: zodIssuesToDetails(parsed.error),
+              },
+            };
+          }
+          try {
+            const data = await original.call(this, parsed.data as ParsedRequestOf<P>);
+            return { ok: true as const, data };
+          } catch (error) {
+            return { ok: false as const, error: toErrorBody(error) };
+          }
+        });
+      } finally {
+        channel.ack(message);
+      }
+    };
+    (descriptor as PropertyDescriptor).value = wrapped;
+    MessagePattern(pattern)(target, key, descriptor);
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
+}
+
+type EventMethod<P extends EventKey> = (payload: EventOf<P>) => Promise<void> | void;
+
+/**
+ * Marks a method as a handler of a domain event. A handler that throws gets
+ * the message once more; a second failure (or an invalid payload) sends it to
+ * the dead-letter queue, so a failing consumer never loses a message.
+ */
+export function HandleEvent<P extends EventKey>(pattern: P) {
+  return <M extends EventMethod<P>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    const original = descriptor.value as EventMethod<P>;
+    const contract = eventContracts[pattern];
+    const wrapped = async function (this: unknown, payload: unknown, context: RmqContext) {
+      const { channel, message } = channelOf(context);
+      await inflightTracker.track(async () => {
+        const parsed = contract.payload.safeParse(payload);
+        if (!parsed.success) {
+          logger.error(
+            { pattern, issues: parsed.error.issues },
+            'Invalid event payload: dead-lettered',
+          );
+          channel.nack(message, false, false);
+          return;
+        }
+        try {
+          await original.call(this, parsed.data as EventOf<P>);
+          channel.ack(message);
+        } catch (error) {
+          const requeue = !message.fields.redelivered;
+          logger.error({ err: error, pattern, requeue }, 'Event handler failed');
+          channel.nack(message, false, requeue);
+        }
+      });
+    };
+    (descriptor as PropertyDescriptor).value = wrapped;
+    EventPattern(pattern)(target, key, descriptor);
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
+}

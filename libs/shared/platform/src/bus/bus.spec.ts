@@ -1,0 +1,192 @@
+import { Controller, DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { ClientRMQ } from '@nestjs/microservices';
+import { DomainError, ServiceName, WorkspaceCreatedEvent } from '@seg/contracts';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { firstValueFrom } from 'rxjs';
+import { AppConfigModule } from '../config/config.module';
+import { baseEnvSchema, loadConfig } from '../config/load-config';
+import { deleteBusTopology, drainDeadLetters } from './bus-admin';
+import { BusClient } from './bus-client';
+import { HandleEvent, HandleRequest } from './bus-handlers';
+import { busNames, busServerOptions } from './bus-topology';
+import { ensureDeadLetterTopology } from './dead-letter';
+import { BusModule } from './bus.module';
+
+// Against the real RabbitMQ: a request/response round trip, typed errors,
+// timeouts, validation on receipt, event fan-out and dead-lettering.
+// (The testing library builds on this one, so this spec sets itself up.)
+const config = loadConfig(baseEnvSchema, {
+  NODE_ENV: 'test',
+  BUS_PREFIX: `t_${randomBytes(5).toString('hex')}`,
+  BUS_QUEUE_EXPIRES_MS: '60000',
+  BUS_REQUEST_TIMEOUT_MS: '3000',
+});
+
+async function poll<T>(probe: () => Promise<T | undefined> | T | undefined, what: string) {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function startConsumer(service: ServiceName, module: DynamicModule) {
+  const app = (
+    await Test.createTestingModule({ imports: [module] }).compile()
+  ).createNestApplication({ logger: false });
+  app.connectMicroservice(busServerOptions(config, service));
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}
+const received: Record<string, WorkspaceCreatedEvent[]> = { users: [], segments: [] };
+let failingAttempts = 0;
+
+@Controller()
+class UsersHandlers {
+  @HandleRequest('users.system.ping')
+  ping() {
+    return { service: 'users', instance: 'test', checks: { mongodb: 'up' as const } };
+  }
+
+  @HandleEvent('workspace.created')
+  onWorkspaceCreated(event: WorkspaceCreatedEvent) {
+    received['users'].push(event);
+  }
+}
+
+@Controller()
+class SegmentsHandlers {
+  @HandleRequest('segments.system.ping')
+  ping(): never {
+    throw new DomainError('NOT_FOUND', 'No such thing', [{ path: 'id', message: 'unknown' }]);
+  }
+
+  @HandleEvent('workspace.created')
+  onWorkspaceCreated(event: WorkspaceCreatedEvent) {
+    received['segments'].push(event);
+  }
+}
+
+@Controller()
+class ExperiencesHandlers {
+  @HandleRequest('experiences.system.ping')
+  ping(): never {
+    throw new Error('secret internals');
+  }
+
+  @HandleEvent('workspace.created')
+  onWorkspaceCreated() {
+    failingAttempts += 1;
+    throw new Error('this consumer always fails');
+  }
+}
+
+function moduleWith(controller: new () => object): DynamicModule {
+  @Module({})
+  class TestModule {}
+  return {
+    module: TestModule,
+    imports: [AppConfigModule.forRoot(config), BusModule.forRoot()],
+    controllers: [controller],
+  };
+}
+
+describe('message bus over RabbitMQ', () => {
+  const apps: INestApplication[] = [];
+  let bus: BusClient;
+
+  beforeAll(async () => {
+    const services: Array<[ServiceName, new () => object]> = [
+      ['users', UsersHandlers],
+      ['segments', SegmentsHandlers],
+      ['experiences', ExperiencesHandlers],
+    ];
+    await ensureDeadLetterTopology(config);
+    for (const [service, controller] of services) {
+      apps.push(await startConsumer(service, moduleWith(controller)));
+    }
+    bus = apps[0].get(BusClient);
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await deleteBusTopology(config, ['users', 'segments', 'experiences']);
+  });
+
+  it('answers a request from the one service that handles it', async () => {
+    await expect(bus.request('users.system.ping', {})).resolves.toEqual({
+      service: 'users',
+      instance: 'test',
+      checks: { mongodb: 'up' },
+    });
+  });
+
+  it('turns a handler DomainError into the same typed error for the caller', async () => {
+    const error = await bus.request('segments.system.ping', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No such thing',
+      details: [{ path: 'id', message: 'unknown' }],
+    });
+  });
+
+  it('hides internals of unexpected handler errors', async () => {
+    const error = await bus.request('experiences.system.ping', {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INTERNAL', message: 'Internal error' });
+  });
+
+  it('fails fast with SERVICE_UNAVAILABLE when nobody answers', async () => {
+    const started = Date.now();
+    const error = await bus
+      .request('integrations.system.ping', {}, { timeoutMs: 300 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('validates payloads on receipt, whoever sent them', async () => {
+    const raw = new ClientRMQ({
+      urls: [config.RABBITMQ_URL],
+      exchange: busNames(config.BUS_PREFIX).exchange,
+      exchangeType: 'topic',
+      wildcards: true,
+    });
+    try {
+      const reply = await firstValueFrom(raw.send('users.system.ping', { unexpected: '$where' }));
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'Invalid payload for users.system.ping' },
+      });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('fans an event out to every handling service and dead-letters what keeps failing', async () => {
+    const event = {
+      workspaceId: 'ws_abcdefgh12',
+      name: 'Acme',
+      createdAt: new Date().toISOString(),
+    };
+    await bus.emit('workspace.created', event);
+    await poll(
+      () => received['users'].length === 1 && received['segments'].length === 1,
+      'both services to receive the event',
+    );
+    expect(received['users'][0]).toEqual(event);
+    expect(received['segments'][0]).toEqual(event);
+
+    // The failing consumer gets it twice (first try + one redelivery), then it is kept aside.
+    const dead = await poll(async () => {
+      const messages = await drainDeadLetters(config);
+      return messages.length > 0 ? messages : undefined;
+    }, 'the failed event in the dead-letter queue');
+    expect(failingAttempts).toBe(2);
+    expect(dead).toEqual([{ pattern: 'workspace.created', data: event }]);
+  });
+});

@@ -1,0 +1,118 @@
+import type {
+  AnyBulkWriteOperation,
+  Model,
+  PipelineStage,
+  QueryFilter,
+  UpdateQuery,
+} from 'mongoose';
+
+/** Every stored document belongs to exactly one workspace. */
+export interface WorkspaceOwned {
+  workspaceId: string;
+}
+
+/**
+ * Base of every repository: each method takes the workspace id first and puts
+ * it into the query itself, after the caller's filter, so a query without a
+ * workspace (or with another one) cannot be written. Reads return plain objects.
+ */
+export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
+  protected constructor(protected readonly model: Model<T>) {}
+
+  protected scope(workspaceId: string, filter: QueryFilter<T> = {}): QueryFilter<T> {
+    if (!workspaceId) throw new Error('workspaceId is required');
+    return { ...filter, workspaceId } as QueryFilter<T>;
+  }
+
+  async findOne(workspaceId: string, filter: QueryFilter<T>): Promise<T | null> {
+    return (await this.model.findOne(this.scope(workspaceId, filter)).lean().exec()) as T | null;
+  }
+
+  async find(
+    workspaceId: string,
+    filter: QueryFilter<T> = {},
+    options: { sort?: Record<string, 1 | -1>; limit?: number } = {},
+  ): Promise<T[]> {
+    let query = this.model.find(this.scope(workspaceId, filter));
+    if (options.sort) query = query.sort(options.sort);
+    if (options.limit !== undefined) query = query.limit(options.limit);
+    return (await query.lean().exec()) as T[];
+  }
+
+  async count(workspaceId: string, filter: QueryFilter<T> = {}): Promise<number> {
+    return this.model.countDocuments(this.scope(workspaceId, filter)).exec();
+  }
+
+  async insert(workspaceId: string, document: Omit<T, 'workspaceId'>): Promise<void> {
+    // mongoose's create() typing cannot follow a generic T; the shape is checked by this signature.
+    await this.model.create({ ...document, workspaceId } as never);
+  }
+
+  async updateOne(
+    workspaceId: string,
+    filter: QueryFilter<T>,
+    update: UpdateQuery<T>,
+    options: { upsert?: boolean } = {},
+  ): Promise<{ matched: number; modified: number; upserted: number }> {
+    const result = await this.model
+      .updateOne(this.scope(workspaceId, filter), update, { upsert: options.upsert ?? false })
+      .exec();
+    return {
+      matched: result.matchedCount,
+      modified: result.modifiedCount,
+      upserted: result.upsertedCount,
+    };
+  }
+
+  async deleteMany(workspaceId: string, filter: QueryFilter<T> = {}): Promise<number> {
+    return (await this.model.deleteMany(this.scope(workspaceId, filter)).exec()).deletedCount;
+  }
+
+  /** Runs a pipeline whose first stage restricts it to the workspace. */
+  async aggregate<R>(workspaceId: string, pipeline: PipelineStage[]): Promise<R[]> {
+    return this.model.aggregate<R>([{ $match: { workspaceId } }, ...pipeline]).exec();
+  }
+
+  /** Bulk writes in one round trip; each operation's filter is scoped too. */
+  async bulkWrite(workspaceId: string, operations: BulkOperation[]): Promise<void> {
+    if (operations.length === 0) return;
+    const scoped = operations.map((operation) => scopeOperation(operation, workspaceId));
+    await this.model.bulkWrite(scoped as never, { ordered: false });
+  }
+}
+
+export type BulkOperation = AnyBulkWriteOperation<Record<string, unknown>>;
+
+function scopeOperation(operation: BulkOperation, workspaceId: string): BulkOperation {
+  const withWorkspace = <F>(filter: F) => ({ ...filter, workspaceId });
+  if ('insertOne' in operation) {
+    return { insertOne: { document: { ...operation.insertOne.document, workspaceId } } };
+  }
+  if ('updateOne' in operation) {
+    return {
+      updateOne: { ...operation.updateOne, filter: withWorkspace(operation.updateOne.filter) },
+    };
+  }
+  if ('updateMany' in operation) {
+    return {
+      updateMany: { ...operation.updateMany, filter: withWorkspace(operation.updateMany.filter) },
+    };
+  }
+  if ('replaceOne' in operation) {
+    return {
+      replaceOne: {
+        ...operation.replaceOne,
+        filter: withWorkspace(operation.replaceOne.filter),
+        replacement: { ...operation.replaceOne.replacement, workspaceId },
+      },
+    };
+  }
+  if ('deleteOne' in operation) {
+    return {
+      deleteOne: { ...operation.deleteOne, filter: withWorkspace(operation.deleteOne.filter) },
+    };
+  }
+  return {
+    deleteMany: { ...operation.deleteMany, filter: withWorkspace(operation.deleteMany.filter) },
+  };
+}

@@ -1,0 +1,115 @@
+// Builds (once, cached under .cache/) and runs FerretDB v1.24.2, the embedded
+// MongoDB-compatible server used when MONGODB_URI is not set.
+//
+// `go install …@v1.24.2` produces a binary that panics at start-up because the
+// module zip lacks the generated build/version/version.txt; so the module
+// source is copied from the Go module cache, the file is written and the
+// binary is built from that copy.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cacheDir = path.join(workspaceRoot, '.cache', 'ferretdb', FERRETDB_VERSION);
+export const ferretDbBinary = path.join(cacheDir, 'ferretdb');
+
+export function ensureFerretDbBinary(log = console.log) {
+  if (process.env.FERRETDB_BIN) return process.env.FERRETDB_BIN;
+  if (existsSync(ferretDbBinary)) return ferretDbBinary;
+  log(`Building FerretDB ${FERRETDB_VERSION} with the Go toolchain (once, cached in .cache/)…`);
+  const go = process.env.GO_BIN ?? 'go';
+  const moduleInfo = JSON.parse(
+    execFileSync(
+      go,
+      ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  );
+  if (!moduleInfo.Dir) throw new Error(`go mod download failed: ${moduleInfo.Error ?? 'no Dir'}`);
+  const sourceDir = path.join(cacheDir, 'src');
+  rmSync(sourceDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  cpSync(moduleInfo.Dir, sourceDir, { recursive: true });
+  chmodRecursive(sourceDir);
+  writeFileSync(path.join(sourceDir, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
+  execFileSync(go, ['build', '-o', ferretDbBinary, './cmd/ferretdb'], {
+    cwd: sourceDir,
+    stdio: 'inherit',
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
+  rmSync(sourceDir, { recursive: true, force: true });
+  return ferretDbBinary;
+}
+
+function chmodRecursive(dir) {
+  execFileSync('chmod', ['-R', 'u+w', dir]);
+  chmodSync(dir, 0o755);
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts FerretDB with its SQLite backend in `dataDir` on `port` (a free one
+ * when omitted). Every default that would clash between two instances on one
+ * machine (debug HTTP port, state.json in the working folder) is overridden.
+ */
+export async function startFerretDb({ dataDir, port, log = console.log, stdio = 'ignore' }) {
+  const binary = ensureFerretDbBinary(log);
+  const listenPort = port ?? (await freePort());
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${listenPort}`,
+      `--state-dir=${dataDir}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    { cwd: dataDir, stdio: ['ignore', stdio, stdio] },
+  );
+  await waitForPort(listenPort, child, 20_000);
+  return {
+    port: listenPort,
+    uri: `mongodb://127.0.0.1:${listenPort}/`,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

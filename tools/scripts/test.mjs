@@ -1,0 +1,44 @@
+// `npm test`: install, quality gates (typecheck, lint with module boundaries,
+// Prettier), then every project's tests in one Jest run against a fresh
+// FerretDB and the machine's Redis and RabbitMQ.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDependencies, log, runForCode, runOrThrow } from './common.mjs';
+
+async function main() {
+  ensureDependencies();
+  const { startFerretDb, ensureFerretDbBinary } = await import('./ferretdb.mjs');
+  ensureFerretDbBinary(log);
+
+  log('Quality gates: typecheck, lint, format');
+  runOrThrow('nx', [
+    'run-many',
+    '-t',
+    'typecheck',
+    'lint',
+    '--output-style=stream-without-prefixes',
+  ]);
+  runOrThrow('prettier', ['--check', '.', '--log-level=warn']);
+
+  const extraArgs = process.argv.slice(2);
+  let ferret;
+  let dataDir;
+  const env = {};
+  if (!process.env.MONGODB_URI) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-test-'));
+    ferret = await startFerretDb({ dataDir, log });
+    env.MONGODB_URI = ferret.uri;
+    log(`FerretDB for the tests at ${ferret.uri}`);
+  }
+  log('Tests');
+  const code = await runForCode('jest', ['--maxWorkers=2', ...extraArgs], { env });
+  if (ferret) await ferret.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+main().catch((error) => {
+  process.stderr.write(`npm test failed: ${error.message}\n`);
+  process.exit(1);
+});
