@@ -19,7 +19,7 @@ async function main() {
     'lint',
     '--output-style=stream-without-prefixes',
   ]);
-  runOrThrow('prettier', ['--check', '.', '--log-level=warn']);
+  runOrThrow('prettier', ['--check', '.']);
 
   const extraArgs = process.argv.slice(2);
   let ferret;
