@@ -18,8 +18,6 @@ module.exports = {
   },
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  // A service whose behaviour is covered by the e2e suites may have no unit spec yet.
-  passWithNoTests: true,
   globalSetup: path.join(__dirname, 'tools/jest/global-setup.cjs'),
   globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.cjs'),
 };
