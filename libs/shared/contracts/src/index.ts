@@ -5,3 +5,6 @@ export * from './bus/registry';
 export * from './system/system.contracts';
 export * from './workspaces/workspace.contracts';
 export * from './jobs/queues';
+export * from './common/ids';
+export * from './segments/segments.events';
+export * from './experiences/experiences.events';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { experienceEvents, experiencesSegmentRequests } from '../experiences/experiences.events';
+import { segmentEvents, segmentsMembershipRequests } from '../segments/segments.events';
 import { systemRequests } from '../system/system.contracts';
 import { workspaceEvents } from '../workspaces/workspace.contracts';
 
@@ -8,10 +10,14 @@ import { workspaceEvents } from '../workspaces/workspace.contracts';
  */
 export const requestContracts = {
   ...systemRequests,
+  ...segmentsMembershipRequests,
+  ...experiencesSegmentRequests,
 };
 
 export const eventContracts = {
   ...workspaceEvents,
+  ...segmentEvents,
+  ...experienceEvents,
 };
 
 export type RequestPattern = keyof typeof requestContracts;

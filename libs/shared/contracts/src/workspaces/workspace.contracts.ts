@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { eventContract } from '../bus/contract';
+import { workspaceIdSchema } from '../common/ids';
 
-export const workspaceId = z
-  .string()
-  .regex(/^ws_[A-Za-z0-9]{8,40}$/, 'must be a workspace id (ws_…)');
 
 export const workspaceCreatedEvent = z.object({
-  workspaceId,
+  workspaceId: workspaceIdSchema,
   name: z.string(),
   createdAt: z.iso.datetime(),
 });
