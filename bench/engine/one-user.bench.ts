@@ -17,6 +17,7 @@ import {
   type SegmentRules,
   summarizeInteractions,
 } from '../../libs/shared/segment-engine/src/index';
+import { reportResult } from '../harness/report-result';
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
 const SEGMENTS = Number(process.env.BENCH_SEGMENTS ?? 200);
@@ -232,6 +233,17 @@ async function main() {
       mine.opsPerSec >= 2 * fastestPeer ? 'met' : 'NOT met'
     } (${(mine.opsPerSec / fastestPeer).toFixed(1)}×)`,
   );
+  const [growthbookResult, jreResult] = peers;
+  reportResult({
+    engine_users_per_s: mine.opsPerSec,
+    engine_p50_ms: mine.p50,
+    engine_p99_ms: mine.p99,
+    growthbook_users_per_s: growthbookResult.opsPerSec,
+    growthbook_p99_ms: growthbookResult.p99,
+    json_rules_engine_users_per_s: jreResult.opsPerSec,
+    json_rules_engine_p99_ms: jreResult.p99,
+    ratio_vs_fastest_peer: mine.opsPerSec / fastestPeer,
+  });
 }
 
 main().catch((e) => {

@@ -19,6 +19,7 @@ async function main() {
     'lint',
     '--output-style=stream-without-prefixes',
   ]);
+  runOrThrow('eslint', ['tools', 'bench']);
   runOrThrow('prettier', ['--check', '.']);
 
   const extraArgs = process.argv.slice(2);
