@@ -6,8 +6,10 @@ import {
   LoggingModule,
   MongoModule,
 } from '@seg/platform';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
 import { GatewayHealthController } from './health/gateway-health.controller';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +22,8 @@ export class AppModule {
         MongoModule.forRoot(config),
         BusModule.forRoot(),
         HealthModule.forRoot({ mongo: true, redis: true }, false),
+        AuthModule,
+        WorkspacesModule,
       ],
       controllers: [GatewayHealthController],
     };

@@ -1,12 +1,29 @@
 import { baseEnvSchema } from '@seg/platform';
 import { z } from 'zod';
 
+const positiveInt = z.coerce.number().int().min(1);
+
 export const gatewayEnvSchema = baseEnvSchema
   .extend({
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     /** Bearer token for workspace creation; required in production. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Largest JSON body accepted, in bytes (413 above). */
+    BODY_LIMIT_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
+    /** Rate limits: requests per key per window (429 with Retry-After above). */
+    RATE_LIMIT_WINDOW_MS: positiveInt.min(1_000).default(60_000),
+    /** For each public (SDK) key: browser and server SDK traffic is hot. */
+    RATE_LIMIT_SDK: positiveInt.default(6_000),
+    /** For each secret (dashboard) key. */
+    RATE_LIMIT_SECRET: positiveInt.default(1_200),
+    /** For the admin token (workspace creation). */
+    RATE_LIMIT_ADMIN: positiveInt.default(600),
+    /**
+     * How long a key → workspace lookup is cached in memory. A rotation takes
+     * effect at once in the gateway process that served it, in others within this.
+     */
+    AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ADMIN_TOKEN !== undefined, {
     path: ['ADMIN_TOKEN'],

@@ -1,9 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG } from '@seg/platform';
+import { RouteTable } from './auth/route-table';
+import type { GatewayConfig } from './config';
 import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { sdkCors } from './limits/sdk-cors';
 
 /** HTTP set-up shared by main.ts and the tests, so both serve the same API. */
 export function configureGateway(app: INestApplication): void {
+  const config = app.get<GatewayConfig>(APP_CONFIG);
+  app.enableCors(sdkCors(app.get(RouteTable)));
+  // Replaces Nest's default JSON parser (100 kB); larger bodies answer 413.
+  (app as NestExpressApplication).useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app);
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RequestPattern } from '@seg/contracts';
 import { BusClient, DEPENDENCY_CHECKS, DependencyCheck, runChecks } from '@seg/platform';
 import type { Response } from 'express';
+import { NoAuth } from '../auth/auth.decorators';
 
 const SERVICE_PINGS = {
   users: 'users.system.ping',
@@ -13,6 +14,7 @@ const SERVICE_PINGS = {
 
 /** The gateway's own dependencies plus each service's answer over the bus. */
 @ApiTags('health')
+@NoAuth()
 @Controller('health')
 export class GatewayHealthController {
   constructor(

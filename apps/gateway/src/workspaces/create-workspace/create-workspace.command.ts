@@ -1,0 +1,3 @@
+export interface CreateWorkspaceCommand {
+  name: string;
+}

@@ -1,0 +1,3 @@
+export interface GetWorkspaceCommand {
+  workspaceId: string;
+}

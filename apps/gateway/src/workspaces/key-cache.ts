@@ -1,0 +1,39 @@
+/**
+ * A small in-memory TTL cache of key hash → workspace id (or `null` for an
+ * unknown key), bounded in size: the SDK endpoints resolve a key per request.
+ */
+export class KeyCache {
+  private readonly entries = new Map<string, { workspaceId: string | null; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 50_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** `undefined` when not cached (or expired); `null` when cached as unknown. */
+  get(keyHash: string): string | null | undefined {
+    const entry = this.entries.get(keyHash);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(keyHash);
+      return undefined;
+    }
+    return entry.workspaceId;
+  }
+
+  set(keyHash: string, workspaceId: string | null, ttlMs = this.ttlMs): void {
+    if (ttlMs <= 0) return;
+    this.entries.delete(keyHash);
+    if (this.entries.size >= this.maxEntries) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(keyHash, { workspaceId, expiresAt: this.now() + ttlMs });
+  }
+
+  delete(keyHash: string): void {
+    this.entries.delete(keyHash);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { KeyKind } from '../auth/api-keys';
+import { WORKSPACE_MODEL, WorkspaceDocument } from './workspace.schema';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+const HASH_FIELD: Record<KeyKind, 'publicKeyHash' | 'secretKeyHash'> = {
+  public: 'publicKeyHash',
+  secret: 'secretKeyHash',
+};
+
+/** The gateway's workspaces. Not workspace-scoped: this is where workspaces are resolved. */
+@Injectable()
+export class WorkspaceRepository {
+  constructor(@InjectModel(WORKSPACE_MODEL) private readonly model: Model<WorkspaceDocument>) {}
+
+  async insert(document: WorkspaceDocument): Promise<void> {
+    await this.model.create(document);
+  }
+
+  async findById(id: string): Promise<Workspace | null> {
+    const found = await this.model.findById(id).lean().exec();
+    return found ? toWorkspace(found) : null;
+  }
+
+  /** The workspace whose current key of `kind` has this hash. */
+  async findByKeyHash(kind: KeyKind, keyHash: string): Promise<Workspace | null> {
+    const found = await this.model
+      .findOne({ [HASH_FIELD[kind]]: keyHash })
+      .lean()
+      .exec();
+    return found ? toWorkspace(found) : null;
+  }
+
+  /** Replaces the key hash of `kind` atomically and answers the hash it replaced. */
+  async replaceKeyHash(
+    id: string,
+    kind: KeyKind,
+    newHash: string,
+  ): Promise<{ previousHash: string } | null> {
+    const field = HASH_FIELD[kind];
+    const before = await this.model
+      .findOneAndUpdate(
+        { _id: id },
+        { $set: { [field]: newHash, keysRotatedAt: new Date() } },
+        { returnDocument: 'before' },
+      )
+      .lean()
+      .exec();
+    return before ? { previousHash: before[field] } : null;
+  }
+}
+
+function toWorkspace(document: WorkspaceDocument): Workspace {
+  return { id: document._id, name: document.name, createdAt: document.createdAt };
+}
