@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { eventContract } from '../bus/contract';
 import { workspaceIdSchema } from '../common/ids';
 
-
 export const workspaceCreatedEvent = z.object({
   workspaceId: workspaceIdSchema,
   name: z.string(),
