@@ -29,6 +29,8 @@ function runOnce(scenario) {
       env: {
         ...process.env,
         PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+        // @swc-node/register: decorators and path aliases as in the apps.
+        SWC_NODE_PROJECT: path.join(root, 'tsconfig.base.json'),
         ...(small ? { BENCH_SIZE: 'small', ...(scenario.smallEnv ?? {}) } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
