@@ -190,3 +190,35 @@ describe('message bus over RabbitMQ', () => {
     expect(dead).toEqual([{ pattern: 'workspace.created', data: event }]);
   });
 });
+
+@Controller()
+class SlowIntegrationsHandlers {
+  @HandleRequest('integrations.system.ping')
+  async ping() {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { service: 'integrations', instance: 'slow', checks: {} };
+  }
+}
+
+describe('graceful shutdown', () => {
+  it('finishes a message in flight before the consumer closes', async () => {
+    await ensureDeadLetterTopology(config);
+    const slow = await startConsumer('integrations', moduleWith(SlowIntegrationsHandlers));
+    const caller = await startConsumer('users', moduleWith(UsersHandlers));
+    try {
+      const answer = caller.get(BusClient).request('integrations.system.ping', {});
+      // Close the consumer while the handler is still working on the request.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const closing = slow.close();
+      await expect(answer).resolves.toEqual({
+        service: 'integrations',
+        instance: 'slow',
+        checks: {},
+      });
+      await closing;
+    } finally {
+      await caller.close();
+      await deleteBusTopology(config, ['users', 'integrations']);
+    }
+  });
+});
