@@ -14,7 +14,7 @@ import {
 } from '@seg/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { BaseConfig } from '../config/load-config';
-import { busNames } from './bus-topology';
+import { busNames, RMQ_SOCKET_OPTIONS } from './bus-topology';
 
 /**
  * Typed access to the bus: `request` waits for the one service that answers
@@ -32,6 +32,7 @@ export class BusClient implements OnApplicationShutdown {
       exchangeType: 'topic',
       wildcards: true,
       persistent: true,
+      socketOptions: RMQ_SOCKET_OPTIONS,
     });
     this.proxy.status.subscribe((status) => {
       this.connected = status === 'connected';

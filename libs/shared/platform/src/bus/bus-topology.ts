@@ -19,6 +19,12 @@ export function busNames(prefix: string) {
   };
 }
 
+/**
+ * Nagle's algorithm (on by default in amqplib's socket) holds small frames back
+ * waiting for an ACK, adding ~40 ms to every request/reply on loopback.
+ */
+export const RMQ_SOCKET_OPTIONS = { connectionOptions: { noDelay: true } };
+
 export function queueArguments(config: BaseConfig): Record<string, unknown> {
   return {
     'x-dead-letter-exchange': busNames(config.BUS_PREFIX).deadLetterExchange,
@@ -40,6 +46,7 @@ export function busServerOptions(config: BaseConfig, service: ServiceName): RmqO
       noAck: false,
       prefetchCount: 32,
       persistent: true,
+      socketOptions: RMQ_SOCKET_OPTIONS,
     },
   };
 }
