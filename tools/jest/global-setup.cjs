@@ -9,7 +9,7 @@ module.exports = async function globalSetup() {
   if (process.env.MONGODB_URI) return;
   const { startFerretDb } = await import(path.join(__dirname, '../scripts/ferretdb.mjs'));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-jest-'));
-  const server = await startFerretDb({ dataDir });
+  const server = await startFerretDb({ dataDir, postgresDatabase: `ferretdb_jest_${process.pid}` });
   process.env.MONGODB_URI = server.uri;
   globalThis.__FERRETDB__ = server;
 };

@@ -78,20 +78,90 @@ async function waitForPort(port, child, timeoutMs) {
   throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
+const postgresBase = () =>
+  (process.env.FERRETDB_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/').replace(
+    /\/?$/,
+    '/',
+  );
+
+function psql(database, sql) {
+  const url = new URL(postgresBase());
+  return execFileSync(
+    'psql',
+    [
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username || 'postgres'),
+      '-d',
+      database,
+      '-tAc',
+      sql,
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
+    },
+  ).trim();
+}
+
 /**
- * Starts FerretDB with its SQLite backend in `dataDir` on `port` (a free one
- * when omitted). Every default that would clash between two instances on one
- * machine (debug HTTP port, state.json in the working folder) is overridden.
+ * Makes sure the PostgreSQL database exists (FerretDB maps each MongoDB database
+ * to a schema inside it). Returns false when PostgreSQL cannot be reached.
  */
-export async function startFerretDb({ dataDir, port, log = console.log, stdio = 'ignore' }) {
+export function ensurePostgresDatabase(name, log = console.log) {
+  try {
+    if (psql('postgres', `select 1 from pg_database where datname = '${name}'`) !== '1') {
+      psql('postgres', `create database "${name}"`);
+    }
+    return true;
+  } catch (error) {
+    log(
+      `PostgreSQL not usable (${String(error.message).split('\n')[0]}); FerretDB falls back to SQLite`,
+    );
+    return false;
+  }
+}
+
+export function dropPostgresDatabase(name) {
+  try {
+    psql('postgres', `drop database if exists "${name}" with (force)`);
+  } catch {
+    // Best effort: a leftover test database is harmless.
+  }
+}
+
+/**
+ * Starts FerretDB on `port` (a free one when omitted). Backend: PostgreSQL (the
+ * machine's, database `postgresDatabase`) when reachable — it handles concurrent
+ * writes and `_id` lookups far better than SQLite — else SQLite in `dataDir`.
+ * Every default that would clash between two instances on one machine (debug
+ * HTTP port, state.json in the working folder) is overridden.
+ */
+export async function startFerretDb({
+  dataDir,
+  port,
+  postgresDatabase,
+  log = console.log,
+  stdio = 'ignore',
+}) {
   const binary = ensureFerretDbBinary(log);
   const listenPort = port ?? (await freePort());
   mkdirSync(dataDir, { recursive: true });
+  const usePostgres =
+    process.env.FERRETDB_BACKEND !== 'sqlite' &&
+    postgresDatabase !== undefined &&
+    ensurePostgresDatabase(postgresDatabase, log);
+  const backend = usePostgres
+    ? ['--handler=postgresql', `--postgresql-url=${postgresBase()}${postgresDatabase}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      ...backend,
       `--listen-addr=127.0.0.1:${listenPort}`,
       `--state-dir=${dataDir}`,
       '--debug-addr=-',
@@ -104,6 +174,7 @@ export async function startFerretDb({ dataDir, port, log = console.log, stdio = 
   return {
     port: listenPort,
     uri: `mongodb://127.0.0.1:${listenPort}/`,
+    backend: usePostgres ? `postgresql (database ${postgresDatabase})` : `sqlite (${dataDir})`,
     child,
     stop: () =>
       new Promise((resolve) => {

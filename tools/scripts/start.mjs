@@ -30,9 +30,14 @@ async function main() {
   if (!process.env.MONGODB_URI) {
     ensureFerretDbBinary(log);
     const port = Number(process.env.FERRETDB_PORT ?? 27017);
-    ferret = await startFerretDb({ dataDir: path.join(dataDir, 'ferretdb'), port, log });
+    ferret = await startFerretDb({
+      dataDir: path.join(dataDir, 'ferretdb'),
+      postgresDatabase: process.env.FERRETDB_POSTGRESQL_DATABASE ?? 'ferretdb_dev',
+      port,
+      log,
+    });
     env.MONGODB_URI = ferret.uri;
-    log(`FerretDB ${ferret.uri} (data in .data/ferretdb)`);
+    log(`FerretDB ${ferret.uri}, ${ferret.backend}`);
   }
   env.ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? developmentAdminToken();
 

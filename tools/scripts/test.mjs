@@ -8,7 +8,8 @@ import { ensureDependencies, log, runForCode, runOrThrow } from './common.mjs';
 
 async function main() {
   ensureDependencies();
-  const { startFerretDb, ensureFerretDbBinary } = await import('./ferretdb.mjs');
+  const { startFerretDb, ensureFerretDbBinary, dropPostgresDatabase } =
+    await import('./ferretdb.mjs');
   ensureFerretDbBinary(log);
 
   log('Quality gates: typecheck, lint, format');
@@ -25,17 +26,20 @@ async function main() {
   const extraArgs = process.argv.slice(2);
   let ferret;
   let dataDir;
+  let postgresDatabase;
   const env = {};
   if (!process.env.MONGODB_URI) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'ferretdb-test-'));
-    ferret = await startFerretDb({ dataDir, log });
+    postgresDatabase = `ferretdb_test_${process.pid}`;
+    ferret = await startFerretDb({ dataDir, postgresDatabase, log });
     env.MONGODB_URI = ferret.uri;
-    log(`FerretDB for the tests at ${ferret.uri}`);
+    log(`FerretDB for the tests at ${ferret.uri}, ${ferret.backend}`);
   }
   log('Tests');
   const code = await runForCode('jest', ['--maxWorkers=2', ...extraArgs], { env });
   if (ferret) await ferret.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (postgresDatabase) dropPostgresDatabase(postgresDatabase);
   process.exit(code);
 }
 
