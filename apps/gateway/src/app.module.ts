@@ -8,7 +8,11 @@ import {
 } from '@seg/platform';
 import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
+import { ExperiencesGatewayModule } from './experiences/experiences.module';
 import { GatewayHealthController } from './health/gateway-health.controller';
+import { IntegrationsModule } from './integrations/integrations.module';
+import { SegmentsHttpModule } from './segments/segments.module';
+import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -24,6 +28,10 @@ export class AppModule {
         HealthModule.forRoot({ mongo: true, redis: true }, false),
         AuthModule,
         WorkspacesModule,
+        ExperiencesGatewayModule,
+        SegmentsHttpModule,
+        UsersModule,
+        IntegrationsModule,
       ],
       controllers: [GatewayHealthController],
     };

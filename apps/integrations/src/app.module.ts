@@ -7,8 +7,21 @@ import {
   MongoModule,
 } from '@seg/platform';
 import type { IntegrationsConfig } from './config';
+import { DeleteConnectionUseCase } from './connections/delete-connection/delete-connection.usecase';
+import { GetConnectionUseCase } from './connections/get-connection/get-connection.usecase';
+import { ListConnectionsUseCase } from './connections/list-connections/list-connections.usecase';
+import { PutConnectionUseCase } from './connections/put-connection/put-connection.usecase';
+import { IntegrationsDataModule } from './data.module';
+import { IntegrationsHandler } from './integrations.handler';
+import { JobsModule } from './jobs/bullmq.module';
+import { SegmentQueue } from './jobs/segment-queue';
+import { SyncQueue } from './jobs/sync-queue';
+import { ListRunsUseCase } from './runs/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from './runs/request-sync/request-sync.usecase';
+import { ReceiveDeliveryUseCase } from './segment/receive-delivery/receive-delivery.usecase';
 import { PingHandler } from './system/ping.handler';
 
+/** The bus consumer: connections, runs and the Segment.io webhook (producer of jobs only). */
 @Module({})
 export class AppModule {
   static register(config: IntegrationsConfig): DynamicModule {
@@ -21,8 +34,21 @@ export class AppModule {
         MongoModule.forRoot(config),
         BusModule.forRoot(),
         health,
+        JobsModule.forRoot(config),
+        IntegrationsDataModule.register(config),
       ],
-      controllers: [PingHandler],
+      controllers: [PingHandler, IntegrationsHandler],
+      providers: [
+        SyncQueue,
+        SegmentQueue,
+        PutConnectionUseCase,
+        ListConnectionsUseCase,
+        GetConnectionUseCase,
+        DeleteConnectionUseCase,
+        RequestSyncUseCase,
+        ListRunsUseCase,
+        ReceiveDeliveryUseCase,
+      ],
     };
   }
 }

@@ -1,21 +1,69 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, LoggingModule } from '@seg/platform';
+import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AppConfigModule, LoggingModule, MongoModule } from '@seg/platform';
+import { ProfileStoreModule } from '@seg/profile-store';
+import { Redis } from 'ioredis';
 import type { IntegrationsConfig } from './config';
+import { IntegrationsDataModule } from './data.module';
 import { JobsModule } from './jobs/bullmq.module';
 import { SystemProcessor } from './jobs/system.processor';
+import { CustomerIoProvider } from './providers/customerio/customerio.provider';
+import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
+import { PendingRecordRepository } from './sync/pending-record.repository';
+import { PENDING_RECORD_MODEL, PendingRecordSchema } from './sync/pending-record.schema';
+import { ProviderRegistry } from './sync/provider-registry';
+import { RequestLimiter } from './sync/request-limiter';
+import { RunSyncUseCase } from './sync/run-sync/run-sync.usecase';
+import { SYNC_PROVIDER_ADAPTERS } from './sync/sync-provider';
+import { SyncProcessor } from './sync/sync.processor';
 
 /** The sync workers: a second entry point of this app, with no HTTP and no bus consumer. */
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.moduleRef.get(RequestLimiter, { strict: false }).close();
+  }
+
   static register(config: IntegrationsConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, 'integrations-worker'),
+        MongoModule.forRoot(config),
         JobsModule.forRoot(config),
+        IntegrationsDataModule.register(config),
+        ProfileStoreModule,
+        MongooseModule.forFeature([{ name: PENDING_RECORD_MODEL, schema: PendingRecordSchema }]),
       ],
-      providers: [SystemProcessor],
+      providers: [
+        SystemProcessor,
+        SyncProcessor,
+        RunSyncUseCase,
+        PendingRecordRepository,
+        HubSpotProvider,
+        CustomerIoProvider,
+        {
+          provide: SYNC_PROVIDER_ADAPTERS,
+          useFactory: (hubspot: HubSpotProvider, customerio: CustomerIoProvider) => [
+            hubspot,
+            customerio,
+          ],
+          inject: [HubSpotProvider, CustomerIoProvider],
+        },
+        ProviderRegistry,
+        {
+          provide: RequestLimiter,
+          useFactory: () =>
+            new RequestLimiter(
+              new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+              `${config.BUS_PREFIX}:integrations`,
+            ),
+        },
+      ],
     };
   }
 }

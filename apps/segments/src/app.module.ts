@@ -7,6 +7,7 @@ import {
   MongoModule,
 } from '@seg/platform';
 import type { SegmentsConfig } from './config';
+import { SegmentsModule } from './segments.module';
 import { PingHandler } from './system/ping.handler';
 
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         MongoModule.forRoot(config),
         BusModule.forRoot(),
         health,
+        SegmentsModule,
       ],
       controllers: [PingHandler],
     };

@@ -7,4 +7,8 @@ export * from './workspaces/workspace.contracts';
 export * from './jobs/queues';
 export * from './common/ids';
 export * from './segments/segments.events';
+export * from './segments/segments.contracts';
 export * from './experiences/experiences.events';
+export * from './experiences/experiences.contracts';
+export * from './integrations/integrations.contracts';
+export * from './users/users.contracts';

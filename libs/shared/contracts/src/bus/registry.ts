@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import { experienceEvents, experiencesSegmentRequests } from '../experiences/experiences.events';
+import {
+  experiencesRequests,
+  segmentsExistenceRequests,
+} from '../experiences/experiences.contracts';
+import { segmentsRequests } from '../segments/segments.contracts';
+import { integrationsRequests } from '../integrations/integrations.contracts';
 import { segmentEvents, segmentsMembershipRequests } from '../segments/segments.events';
 import { systemRequests } from '../system/system.contracts';
+import { usersEvents, usersRequests } from '../users/users.contracts';
 import { workspaceEvents } from '../workspaces/workspace.contracts';
 
 /**
@@ -10,14 +17,20 @@ import { workspaceEvents } from '../workspaces/workspace.contracts';
  */
 export const requestContracts = {
   ...systemRequests,
+  ...integrationsRequests,
   ...segmentsMembershipRequests,
+  ...segmentsRequests,
   ...experiencesSegmentRequests,
+  ...experiencesRequests,
+  ...segmentsExistenceRequests,
+  ...usersRequests,
 };
 
 export const eventContracts = {
   ...workspaceEvents,
   ...segmentEvents,
   ...experienceEvents,
+  ...usersEvents,
 };
 
 export type RequestPattern = keyof typeof requestContracts;

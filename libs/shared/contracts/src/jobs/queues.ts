@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { segmentApplyJobPayload, syncJobPayload } from '../integrations/integrations.contracts';
 
 /**
  * BullMQ queues and their job payloads, typed once. Renaming a queue is a
@@ -8,6 +9,10 @@ export const queueContracts = {
   'integrations.system': {
     echo: z.object({ message: z.string().max(1_000) }).strict(),
   },
+  /** HubSpot / Customer.io syncs, on demand (job id = run id) or scheduled. */
+  'integrations.sync': { run: syncJobPayload },
+  /** Segment.io deliveries stored by the webhook, applied to the profile store. */
+  'integrations.segment': { apply: segmentApplyJobPayload },
 } as const;
 
 export type QueueName = keyof typeof queueContracts;

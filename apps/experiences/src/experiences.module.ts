@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AudienceSegmentsValidator } from './experiences/audience-segments.validator';
+import { ChangeExperienceStatusUseCase } from './experiences/change-experience-status/change-experience-status.usecase';
+import { CreateExperienceUseCase } from './experiences/create-experience/create-experience.usecase';
+import { DeleteExperienceUseCase } from './experiences/delete-experience/delete-experience.usecase';
+import { ExperienceChanges } from './experiences/experience-changes';
+import { ExperienceRepository } from './experiences/experience.repository';
+import { EXPERIENCE_MODEL, ExperienceSchema } from './experiences/experience.schema';
+import { ExperiencesHandler } from './experiences/experiences.handler';
+import { GetExperienceUseCase } from './experiences/get-experience/get-experience.usecase';
+import { ListExperiencesUseCase } from './experiences/list-experiences/list-experiences.usecase';
+import { UpdateExperienceUseCase } from './experiences/update-experience/update-experience.usecase';
+import { InteractionRepository } from './interactions/interaction.repository';
+import { INTERACTION_MODEL, InteractionSchema } from './interactions/interaction.schema';
+import { InteractionsHandler } from './interactions/interactions.handler';
+import { RecordInteractionUseCase } from './interactions/record-interaction/record-interaction.usecase';
+import { DetachSegmentUseCase } from './segment-usage/detach-segment/detach-segment.usecase';
+import { ListSegmentUsageUseCase } from './segment-usage/list-segment-usage/list-segment-usage.usecase';
+import { SegmentUsageHandler } from './segment-usage/segment-usage.handler';
+import { ListTargetedExperiencesUseCase } from './targeting/list-targeted-experiences/list-targeted-experiences.usecase';
+import { PublishedExperiencesCache } from './targeting/published-experiences.cache';
+import { TargetingHandler } from './targeting/targeting.handler';
+
+/** Experiences, their audiences, interactions and targeting. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: EXPERIENCE_MODEL, schema: ExperienceSchema },
+      { name: INTERACTION_MODEL, schema: InteractionSchema },
+    ]),
+  ],
+  controllers: [ExperiencesHandler, InteractionsHandler, TargetingHandler, SegmentUsageHandler],
+  providers: [
+    ExperienceRepository,
+    InteractionRepository,
+    AudienceSegmentsValidator,
+    ExperienceChanges,
+    PublishedExperiencesCache,
+    CreateExperienceUseCase,
+    ListExperiencesUseCase,
+    GetExperienceUseCase,
+    UpdateExperienceUseCase,
+    DeleteExperienceUseCase,
+    ChangeExperienceStatusUseCase,
+    RecordInteractionUseCase,
+    ListTargetedExperiencesUseCase,
+    ListSegmentUsageUseCase,
+    DetachSegmentUseCase,
+  ],
+})
+export class ExperiencesModule {}

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import type { EventOf, ParsedRequestOf } from '@seg/contracts';
+import { HandleEvent, HandleRequest } from '@seg/platform';
+import { DetachSegmentUseCase } from './detach-segment/detach-segment.usecase';
+import { ListSegmentUsageUseCase } from './list-segment-usage/list-segment-usage.usecase';
+
+/** What the segments service asks before and while deleting a segment. */
+@Controller()
+export class SegmentUsageHandler {
+  constructor(
+    private readonly listUsage: ListSegmentUsageUseCase,
+    private readonly detachSegment: DetachSegmentUseCase,
+  ) {}
+
+  @HandleRequest('experiences.segmentUsage.list')
+  list(payload: ParsedRequestOf<'experiences.segmentUsage.list'>) {
+    return this.listUsage.execute(payload);
+  }
+
+  @HandleRequest('experiences.segment.detach')
+  detach(payload: ParsedRequestOf<'experiences.segment.detach'>) {
+    return this.detachSegment.execute(payload);
+  }
+
+  /** Defensive: an audience never keeps a deleted segment, however it was deleted. */
+  @HandleEvent('segment.deleted')
+  async onSegmentDeleted(event: EventOf<'segment.deleted'>): Promise<void> {
+    await this.detachSegment.execute(event);
+  }
+}

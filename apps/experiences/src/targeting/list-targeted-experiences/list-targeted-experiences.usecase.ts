@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { TargetedExperience } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { PublishedExperiencesCache } from '../published-experiences.cache';
+
+export interface ListTargetedExperiencesCommand {
+  workspaceId: string;
+  userId: string;
+}
+
+/** The membership contract takes at most this many segment ids per request. */
+const MEMBERSHIP_CHUNK = 1_000;
+
+/**
+ * The published experiences whose audience contains the user now: `all`, or at
+ * least one listed segment the user is in (asked of the segments service in one
+ * round trip, so segment edits apply at once). An empty segment list targets nobody.
+ */
+@Injectable()
+export class ListTargetedExperiencesUseCase {
+  constructor(
+    private readonly cache: PublishedExperiencesCache,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute({
+    workspaceId,
+    userId,
+  }: ListTargetedExperiencesCommand): Promise<{ experiences: TargetedExperience[] }> {
+    const published = await this.cache.get(workspaceId);
+    const memberOf = await this.membership(workspaceId, userId, published.segmentIds);
+    const experiences = published.experiences
+      .filter(
+        (candidate) =>
+          candidate.mode === 'all' || candidate.segmentIds.some((id) => memberOf.has(id)),
+      )
+      .map((candidate) => candidate.experience);
+    return { experiences };
+  }
+
+  private async membership(
+    workspaceId: string,
+    userId: string,
+    segmentIds: string[],
+  ): Promise<Set<string>> {
+    if (segmentIds.length === 0) return new Set();
+    const chunks: string[][] = [];
+    for (let i = 0; i < segmentIds.length; i += MEMBERSHIP_CHUNK) {
+      chunks.push(segmentIds.slice(i, i + MEMBERSHIP_CHUNK));
+    }
+    // More than one chunk only beyond 1000 distinct segments; sent in parallel.
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        this.bus.request('segments.membership.check', {
+          workspaceId,
+          userId,
+          segmentIds: chunk,
+        }),
+      ),
+    );
+    return new Set(answers.flatMap((answer) => answer.memberOf));
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { TargetedExperience } from '@seg/contracts';
+import { ExperienceRepository } from '../experiences/experience.repository';
+import type { ExperienceDocument } from '../experiences/experience.schema';
+
+export interface PublishedExperience {
+  experience: TargetedExperience;
+  mode: 'all' | 'segments';
+  segmentIds: string[];
+}
+
+export interface PublishedSet {
+  experiences: PublishedExperience[];
+  /** Every segment listed by a published audience, once: what targeting asks about. */
+  segmentIds: string[];
+}
+
+/**
+ * A safety net only: this process drops a workspace's entry on every write it
+ * makes and on every `experience.updated` it receives; the TTL bounds staleness
+ * for writes made elsewhere that it did not hear about.
+ */
+const TTL_MS = 5_000;
+
+/** The published experiences per workspace, loaded once and shared by concurrent requests. */
+@Injectable()
+export class PublishedExperiencesCache {
+  private readonly entries = new Map<string, { loadedAt: number; value: Promise<PublishedSet> }>();
+
+  constructor(private readonly experiences: ExperienceRepository) {}
+
+  get(workspaceId: string): Promise<PublishedSet> {
+    const entry = this.entries.get(workspaceId);
+    if (entry && Date.now() - entry.loadedAt < TTL_MS) return entry.value;
+    const value = this.load(workspaceId);
+    const fresh = { loadedAt: Date.now(), value };
+    this.entries.set(workspaceId, fresh);
+    // A failed load is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.entries.get(workspaceId) === fresh) this.entries.delete(workspaceId);
+    });
+    return value;
+  }
+
+  invalidate(workspaceId: string): void {
+    this.entries.delete(workspaceId);
+  }
+
+  private async load(workspaceId: string): Promise<PublishedSet> {
+    const documents = await this.experiences.findPublished(workspaceId);
+    const experiences = documents.map(toPublished);
+    const segmentIds = [...new Set(experiences.flatMap((experience) => experience.segmentIds))];
+    return { experiences, segmentIds };
+  }
+}
+
+function toPublished(document: ExperienceDocument): PublishedExperience {
+  return {
+    experience: {
+      id: document.experienceId,
+      name: document.name,
+      type: document.type,
+      steps: document.steps.map((step) => ({
+        id: step.id,
+        kind: step.kind,
+        ...(step.question ? { question: step.question } : {}),
+        ...(step.options ? { options: [...step.options] } : {}),
+      })),
+    },
+    mode: document.audience.mode,
+    segmentIds: document.audience.mode === 'segments' ? [...document.audience.segmentIds] : [],
+  };
+}

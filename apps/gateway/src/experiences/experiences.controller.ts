@@ -1,0 +1,135 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  createExperienceInput,
+  Experience,
+  experienceSchema,
+  pageQuerySchema,
+  updateExperienceInput,
+} from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import type { z } from 'zod';
+import { SecretAuth } from '../auth/auth.decorators';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { ApiErrorResponses } from '../docs/error-responses';
+import { ZodBody } from '../validation/zod-body.decorator';
+import { openApiSchema } from '../validation/zod-openapi';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ExperienceIdPipe } from './experience-id.pipe';
+import { deletedExperienceResponse, experienceListResponse } from './experiences.http-schemas';
+
+/**
+ * Dashboard: manage experiences. The experiences service owns them; each route
+ * is one bus request to its use case.
+ */
+@ApiTags('experiences')
+@Controller('v1/experiences')
+@SecretAuth()
+export class ExperiencesController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an experience (status draft)' })
+  @ApiCreatedResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  create(
+    @CurrentWorkspace() workspaceId: string,
+    @ZodBody(createExperienceInput) body: z.output<typeof createExperienceInput>,
+  ): Promise<Experience> {
+    return this.bus.request('experiences.experience.create', { workspaceId, experience: body });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Page through the experiences, oldest first' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000 },
+  })
+  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
+  @ApiOkResponse({ schema: openApiSchema(experienceListResponse, 'output') })
+  @ApiErrorResponses(400)
+  list(
+    @CurrentWorkspace() workspaceId: string,
+    @Query(new ZodValidationPipe(pageQuerySchema, 'query')) query: z.output<typeof pageQuerySchema>,
+  ): Promise<z.output<typeof experienceListResponse>> {
+    return this.bus.request('experiences.experience.list', { workspaceId, ...query });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One experience' })
+  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiErrorResponses(404)
+  get(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+  ): Promise<Experience> {
+    return this.bus.request('experiences.experience.get', { workspaceId, experienceId });
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Change some fields; a published experience changes live' })
+  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiErrorResponses(404)
+  update(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+    @ZodBody(updateExperienceInput) body: z.output<typeof updateExperienceInput>,
+  ): Promise<Experience> {
+    return this.bus.request('experiences.experience.update', {
+      workspaceId,
+      experienceId,
+      patch: body,
+    });
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Delete an experience' })
+  @ApiOkResponse({ schema: openApiSchema(deletedExperienceResponse, 'output') })
+  @ApiErrorResponses(404)
+  delete(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+  ): Promise<z.output<typeof deletedExperienceResponse>> {
+    return this.bus.request('experiences.experience.delete', { workspaceId, experienceId });
+  }
+
+  @Post(':id/publish')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Publish: targeted from now on' })
+  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiErrorResponses(404)
+  publish(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+  ): Promise<Experience> {
+    return this.bus.request('experiences.experience.publish', { workspaceId, experienceId });
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Unpublish: back to draft, no longer targeted' })
+  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiErrorResponses(404)
+  unpublish(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+  ): Promise<Experience> {
+    return this.bus.request('experiences.experience.unpublish', { workspaceId, experienceId });
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BusClient } from '@seg/platform';
+import type { z } from 'zod';
+import { SdkAuth } from '../auth/auth.decorators';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { openApiSchema } from '../validation/zod-openapi';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { targetedExperiencesResponse, userIdParam } from './experiences.http-schemas';
+
+@ApiTags('experiences')
+@Controller('v1/users/:userId/experiences')
+export class TargetingController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @SdkAuth()
+  @ApiOperation({ summary: 'The published experiences this user is targeted by now' })
+  @ApiOkResponse({ schema: openApiSchema(targetedExperiencesResponse, 'output') })
+  list(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('userId', new ZodValidationPipe(userIdParam, 'params')) userId: string,
+  ): Promise<z.output<typeof targetedExperiencesResponse>> {
+    return this.bus.request('experiences.targeting.list', { workspaceId, userId });
+  }
+}

@@ -1,0 +1,164 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ResponseOf } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import type { z } from 'zod';
+import { SecretAuth } from '../auth/auth.decorators';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { ApiErrorResponses } from '../docs/error-responses';
+import { openApiSchema } from '../validation/zod-openapi';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import {
+  countResponse,
+  createSegmentDoc,
+  deletedResponse,
+  deleteQuery,
+  explainResponse,
+  membersResponse,
+  pageQuery,
+  previewDoc,
+  previewResponse,
+  segmentBody,
+  segmentListResponse,
+  segmentResponse,
+  updateSegmentDoc,
+} from './segments.http-schemas';
+
+const body = () => Body(new ZodValidationPipe(segmentBody, 'body'));
+const page = () => Query(new ZodValidationPipe(pageQuery, 'query'));
+type Body = z.output<typeof segmentBody>;
+type Page = z.output<typeof pageQuery>;
+
+/** /v1/segments: each route is one request to the segments service. */
+@ApiTags('segments')
+@Controller('v1/segments')
+@SecretAuth()
+@ApiErrorResponses(400, 503)
+export class SegmentsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Segments in creation order, each with usedBy (experience ids)' })
+  @ApiOkResponse({ schema: openApiSchema(segmentListResponse, 'output') })
+  list(
+    @CurrentWorkspace() workspaceId: string,
+    @page() query: Page,
+  ): Promise<ResponseOf<'segments.segment.list'>> {
+    return this.bus.request('segments.segment.list', { workspaceId, ...query });
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a segment (name unique per workspace, ignoring case)' })
+  @ApiBody({ schema: openApiSchema(createSegmentDoc) })
+  @ApiCreatedResponse({ schema: openApiSchema(segmentResponse, 'output') })
+  @ApiErrorResponses(409, 413)
+  create(
+    @CurrentWorkspace() workspaceId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.segment.create'>> {
+    return this.bus.request('segments.segment.create', { workspaceId, body: input });
+  }
+
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '"Apply filters": count and first page of users for unsaved rules' })
+  @ApiBody({ schema: openApiSchema(previewDoc) })
+  @ApiOkResponse({ schema: openApiSchema(previewResponse, 'output') })
+  @ApiErrorResponses(413)
+  preview(
+    @CurrentWorkspace() workspaceId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.segment.preview'>> {
+    return this.bus.request('segments.segment.preview', { workspaceId, body: input });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One segment' })
+  @ApiOkResponse({ schema: openApiSchema(segmentResponse, 'output') })
+  @ApiErrorResponses(404)
+  get(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+  ): Promise<ResponseOf<'segments.segment.get'>> {
+    return this.bus.request('segments.segment.get', { workspaceId, segmentId });
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Update name, description or rules: version + 1' })
+  @ApiBody({ schema: openApiSchema(updateSegmentDoc) })
+  @ApiOkResponse({ schema: openApiSchema(segmentResponse, 'output') })
+  @ApiErrorResponses(404, 409, 413)
+  update(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.segment.update'>> {
+    return this.bus.request('segments.segment.update', { workspaceId, segmentId, body: input });
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    summary:
+      'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +
+      'from segments) and lists them',
+  })
+  @ApiOkResponse({ schema: openApiSchema(deletedResponse, 'output') })
+  @ApiErrorResponses(404, 409)
+  remove(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @Query(new ZodValidationPipe(deleteQuery, 'query')) query: z.output<typeof deleteQuery>,
+  ): Promise<ResponseOf<'segments.segment.delete'>> {
+    return this.bus.request('segments.segment.delete', {
+      workspaceId,
+      segmentId,
+      confirm: query.confirm === 'true',
+    });
+  }
+
+  @Get(':id/users')
+  @ApiOperation({ summary: 'Members, ordered by userId, paged by cursor' })
+  @ApiOkResponse({ schema: openApiSchema(membersResponse, 'output') })
+  @ApiErrorResponses(404)
+  members(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @page() query: Page,
+  ): Promise<ResponseOf<'segments.members.list'>> {
+    return this.bus.request('segments.members.list', { workspaceId, segmentId, ...query });
+  }
+
+  @Get(':id/count')
+  @ApiOperation({ summary: 'Number of members' })
+  @ApiOkResponse({ schema: openApiSchema(countResponse, 'output') })
+  @ApiErrorResponses(404)
+  count(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+  ): Promise<ResponseOf<'segments.members.count'>> {
+    return this.bus.request('segments.members.count', { workspaceId, segmentId });
+  }
+
+  @Get(':id/users/:userId')
+  @ApiOperation({ summary: 'Whether one user is a member, and why' })
+  @ApiOkResponse({ schema: openApiSchema(explainResponse, 'output') })
+  @ApiErrorResponses(404)
+  explain(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @Param('userId') userId: string,
+  ): Promise<ResponseOf<'segments.member.explain'>> {
+    return this.bus.request('segments.member.explain', { workspaceId, segmentId, userId });
+  }
+}

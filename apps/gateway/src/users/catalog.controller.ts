@@ -1,0 +1,30 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { attributeCatalogItemSchema, eventCatalogItemSchema } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { z } from 'zod';
+import { SecretAuth } from '../auth/auth.decorators';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { openApiSchema } from '../validation/zod-openapi';
+
+/** The catalogs the dashboard builds filters from (secret key). */
+@ApiTags('users')
+@Controller('v1')
+@SecretAuth()
+export class CatalogController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get('attributes')
+  @ApiOperation({ summary: 'Native and custom attributes with their type and a few sample values' })
+  @ApiOkResponse({ schema: openApiSchema(z.array(attributeCatalogItemSchema), 'output') })
+  async attributes(@CurrentWorkspace() workspaceId: string) {
+    return (await this.bus.request('users.attributes.list', { workspaceId })).items;
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: 'Event names per source with counts and last seen' })
+  @ApiOkResponse({ schema: openApiSchema(z.array(eventCatalogItemSchema), 'output') })
+  async events(@CurrentWorkspace() workspaceId: string) {
+    return (await this.bus.request('users.events.list', { workspaceId })).items;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CatalogController } from './catalog.controller';
+import { IngestionController } from './ingestion.controller';
+import { IngestMessagesUseCase } from './ingest-messages.usecase';
+import { UsersController } from './users.controller';
+
+/** Ingestion, profiles, tags and catalogs: validated here, served by the users service. */
+@Module({
+  controllers: [IngestionController, UsersController, CatalogController],
+  providers: [IngestMessagesUseCase],
+})
+export class UsersModule {}

@@ -1,0 +1,6 @@
+import type { IntegrationProvider } from '@seg/contracts';
+
+export interface DeleteConnectionCommand {
+  workspaceId: string;
+  provider: IntegrationProvider;
+}

@@ -1,0 +1,3 @@
+export interface ListConnectionsCommand {
+  workspaceId: string;
+}

@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@seg/platform';
+import { APIClient, FilterOperator, RegionEU, RegionUS } from 'customerio-node';
+import type { IntegrationsConfig } from '../../config';
+import { sleep } from '../../sync/request-limiter';
+import { VendorRateLimitError } from '../../sync/sync-errors';
+import {
+  SyncContext,
+  SyncInterrupted,
+  SyncOutcome,
+  SyncProviderAdapter,
+  VendorRecord,
+} from '../../sync/sync-provider';
+import { mapCustomerIoError } from './customerio-errors';
+
+/** POST /v1/customers answers up to 1,000 people a page. */
+const PAGE_SIZE = 1_000;
+/** POST /v1/customers/attributes takes at most 100 ids. */
+const ATTRIBUTES_BATCH = 100;
+/** Every person: those with an id or an email. */
+const EVERYONE = {
+  or: [
+    { attribute: { field: 'id', operator: FilterOperator.Exists } },
+    { attribute: { field: 'email', operator: FilterOperator.Exists } },
+  ],
+};
+
+interface Identifier {
+  id?: string | null;
+  email?: string | null;
+  cio_id?: string;
+}
+interface CustomerAttributes {
+  id?: string;
+  attributes?: Record<string, unknown>;
+}
+
+/**
+ * Customer.io people → `customerio` custom attributes: people paged with
+ * `POST /v1/customers` (start/next), attributes read 100 at a time with
+ * `POST /v1/customers/attributes`, matched by id = userId, then by email.
+ */
+@Injectable()
+export class CustomerIoProvider implements SyncProviderAdapter {
+  readonly provider = 'customerio' as const;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: IntegrationsConfig) {}
+
+  async run(context: SyncContext): Promise<SyncOutcome> {
+    const region = context.settings['region'] === 'eu' ? RegionEU : RegionUS;
+    const url =
+      (context.settings['apiBaseUrl'] as string | undefined) ??
+      this.config.CUSTOMERIO_APP_API_BASE_URL;
+    const client = new APIClient(context.secret, {
+      region,
+      ...(url ? { url: apiRoot(url) } : {}),
+      timeout: this.config.VENDOR_TIMEOUT_MS,
+      // 429 and Retry-After are handled here (with the shared limiter); the client
+      // retries only 5xx outside tests, and never in tests.
+      retry: {
+        maxRetries: this.config.NODE_ENV === 'test' ? 0 : 2,
+        retryStatusCodes: [408, 500, 502, 503, 504],
+      },
+    });
+    const call = <T>(request: () => Promise<T>) => this.call(context, request);
+
+    let start = (context.checkpoint?.['start'] as string | undefined) ?? undefined;
+    while (context.checkpoint?.['done'] !== true) {
+      if (context.shouldStop()) throw new SyncInterrupted();
+      const page = (await call(() =>
+        client.searchCustomers(EVERYONE, { limit: PAGE_SIZE, ...(start ? { start } : {}) }),
+      )) as { identifiers?: Identifier[]; next?: string | null };
+      const identifiers = page.identifiers ?? [];
+      const withId = identifiers.filter((person) => person.id);
+      const chunks: Identifier[][] = [];
+      for (let i = 0; i < withId.length; i += ATTRIBUTES_BATCH) {
+        chunks.push(withId.slice(i, i + ATTRIBUTES_BATCH));
+      }
+      const answers = await Promise.all(
+        chunks.map(
+          (chunk) =>
+            call(() =>
+              client.getCustomersAttributes(chunk.map((person) => String(person.id))),
+            ) as Promise<{ customers?: CustomerAttributes[] }>,
+        ),
+      );
+      const attributesById = new Map<string, Record<string, unknown>>();
+      for (const answer of answers) {
+        for (const customer of answer.customers ?? []) {
+          const id = customer.id ?? customer.attributes?.['id'];
+          if (id !== undefined) attributesById.set(String(id), customer.attributes ?? {});
+        }
+      }
+      const records: VendorRecord[] = identifiers.map((person) => toRecord(person, attributesById));
+      const next = page.next || undefined;
+      await context.applyPage(records, { start: next ?? null, done: next === undefined });
+      if (!next || identifiers.length === 0) break;
+      start = next;
+    }
+    return { state: { lastFullSyncAt: new Date().toISOString() } };
+  }
+
+  private async call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
+    let waited = 0;
+    for (;;) {
+      await context.beforeRequest();
+      try {
+        return await request();
+      } catch (error) {
+        const mapped = mapCustomerIoError(error);
+        if (
+          mapped instanceof VendorRateLimitError &&
+          waited + mapped.waitMs <= this.config.RATE_LIMIT_MAX_WAIT_MS
+        ) {
+          waited += mapped.waitMs;
+          await sleep(mapped.waitMs);
+          continue;
+        }
+        throw mapped;
+      }
+    }
+  }
+}
+
+/** The App API root the client expects (…/v1), from a base URL with or without it. */
+export function apiRoot(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
+}
+
+function toRecord(person: Identifier, attributesById: Map<string, Record<string, unknown>>) {
+  const attributes = { ...(person.id ? (attributesById.get(String(person.id)) ?? {}) : {}) };
+  delete attributes['id'];
+  delete attributes['cio_id'];
+  const email = (attributes['email'] as string | undefined) ?? person.email ?? undefined;
+  return {
+    externalId: person.cio_id ?? String(person.id ?? person.email),
+    ...(person.id ? { userId: String(person.id) } : {}),
+    ...(email ? { email: String(email) } : {}),
+    attributes,
+  } satisfies VendorRecord;
+}

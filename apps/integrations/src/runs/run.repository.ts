@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { IntegrationProvider, RunStats, RunView } from '@seg/contracts';
+import { WorkspaceRepository } from '@seg/profile-store';
+import type { Model } from 'mongoose';
+import { RUN_MODEL, RunDocument } from './run.schema';
+
+@Injectable()
+export class RunRepository extends WorkspaceRepository<RunDocument> {
+  constructor(@InjectModel(RUN_MODEL) model: Model<RunDocument>) {
+    super(model);
+  }
+
+  get(workspaceId: string, runId: string): Promise<RunDocument | null> {
+    return this.findOne(workspaceId, { _id: runId });
+  }
+
+  latest(workspaceId: string, provider: IntegrationProvider, limit: number) {
+    return this.find(workspaceId, { provider }, { sort: { queuedAt: -1 }, limit });
+  }
+
+  async markRunning(workspaceId: string, runId: string): Promise<void> {
+    const now = new Date();
+    await this.updateOne(
+      workspaceId,
+      { _id: runId },
+      { $set: { status: 'running' }, $inc: { attempts: 1 }, $unset: { error: '' } },
+    );
+    await this.updateOne(
+      workspaceId,
+      { _id: runId, startedAt: null },
+      { $set: { startedAt: now } },
+    );
+  }
+
+  /** Progress while running: stats so far and where a retry resumes. */
+  async saveProgress(
+    workspaceId: string,
+    runId: string,
+    stats: RunStats,
+    checkpoint: Record<string, unknown> | null,
+  ): Promise<void> {
+    await this.updateOne(workspaceId, { _id: runId }, { $set: { stats, checkpoint } });
+  }
+
+  async finish(
+    workspaceId: string,
+    runId: string,
+    outcome: { status: 'succeeded' | 'failed'; stats?: RunStats; error?: string },
+  ): Promise<void> {
+    await this.updateOne(
+      workspaceId,
+      { _id: runId, status: { $in: ['queued', 'running'] } },
+      {
+        $set: {
+          status: outcome.status,
+          finishedAt: new Date(),
+          ...(outcome.stats ? { stats: outcome.stats } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+        },
+      },
+    );
+  }
+
+  /** A failed attempt that will be retried: visible, but the run is not over. */
+  async noteRetry(workspaceId: string, runId: string, error: string): Promise<void> {
+    await this.updateOne(workspaceId, { _id: runId }, { $set: { status: 'queued', error } });
+  }
+}
+
+export function toRunView(run: RunDocument): RunView {
+  return {
+    id: run._id,
+    provider: run.provider,
+    status: run.status,
+    trigger: run.trigger,
+    queuedAt: run.queuedAt.toISOString(),
+    startedAt: run.startedAt ? run.startedAt.toISOString() : null,
+    finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
+    attempts: run.attempts,
+    stats: run.stats,
+    ...(run.error ? { error: run.error } : {}),
+  };
+}

@@ -1,0 +1,201 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { NestFactory } from '@nestjs/core';
+import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import type { RunView } from '@seg/contracts';
+import type { Connection } from 'mongoose';
+import { AppModule } from '../app.module';
+import { integrationsEnvSchema } from '../config';
+import { PutConnectionUseCase } from '../connections/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from '../runs/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
+import { WorkerModule } from '../worker.module';
+
+// Full HubSpot syncs through the real worker, BullMQ on Redis and FerretDB,
+// against a local fake speaking HubSpot's API.
+jest.setTimeout(30_000);
+
+describe('HubSpot sync (worker + fake HubSpot)', () => {
+  const config = integrationsEnvSchema.parse({
+    ...testConfig(),
+    SYNC_BACKOFF_MS: '200',
+    SYNC_ATTEMPTS: '3',
+  });
+  const workspaceId = 'ws_hubspottest1';
+  const hubspot = new FakeHubSpot();
+  let api: INestApplicationContext;
+  let worker: INestApplicationContext;
+  let db: Connection;
+
+  const profiles = () => db.collection('profiles');
+  const runs = () =>
+    api.get(ListRunsUseCase).execute({ workspaceId, provider: 'hubspot', limit: 10 });
+  async function syncToEnd(): Promise<RunView> {
+    const { runId } = await api
+      .get(RequestSyncUseCase)
+      .execute({ workspaceId, provider: 'hubspot', trigger: 'manual' });
+    return waitFor(
+      async () => {
+        const run = (await runs()).find((r) => r.id === runId);
+        return run && (run.status === 'succeeded' || run.status === 'failed') ? run : undefined;
+      },
+      { timeoutMs: 20_000, what: `run ${runId} to finish` },
+    );
+  }
+  async function connect(token = hubspot.accessToken) {
+    await api.get(PutConnectionUseCase).execute({
+      workspaceId,
+      provider: 'hubspot',
+      input: { accessToken: token, apiBaseUrl: hubspot.url },
+    });
+  }
+
+  beforeAll(async () => {
+    await hubspot.start();
+    api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+      logger: false,
+    });
+    await Promise.all([api.init(), worker.init()]);
+    db = api.get<Connection>(getConnectionToken());
+    const base = {
+      workspaceId,
+      createdAt: new Date(),
+      lastActivityAt: new Date(),
+      sessions: 1,
+      tags: [],
+      custom: { sdk: { plan: 'pro' } },
+      experiences: { seen: [], completed: [], answers: [] },
+    };
+    await profiles().insertMany([
+      { ...base, userId: 'u1', email: 'Alice@Example.com' },
+      { ...base, userId: 'u2', email: 'bob@example.com' },
+      { ...base, userId: 'u3', email: 'carol@example.com' },
+    ]);
+    const start = Date.now() - 3_600_000;
+    hubspot.addContact(
+      {
+        email: 'alice@example.com',
+        firstname: 'Alice',
+        num_employees: 42,
+        is_paying: true,
+        tools: 'slack;notion',
+        lifecyclestage: 'customer',
+      },
+      new Date(start),
+    );
+    hubspot.addContact({ email: 'BOB@example.com', num_employees: 'many' }, new Date(start + 1));
+    for (let i = 0; i < 230; i += 1) {
+      hubspot.addContact({ email: `lead${i}@example.com` }, new Date(start + 10 + i));
+    }
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await hubspot.stop();
+    await dropDatabase(config);
+  });
+
+  it('first run: pages every contact, types values by the property definitions', async () => {
+    await connect();
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(run.stats).toMatchObject({ fetched: 232, created: 2, unmatched: 230, failed: 1 });
+    const alice = await profiles().findOne({ workspaceId, userId: 'u1' });
+    expect(alice?.['custom']).toMatchObject({
+      sdk: { plan: 'pro' },
+      hubspot: {
+        email: 'alice@example.com',
+        firstname: 'Alice',
+        num_employees: 42,
+        is_paying: true,
+        tools: ['slack', 'notion'],
+        lifecyclestage: 'customer',
+      },
+    });
+    expect(alice?.['custom']['hubspot']['lastmodifieddate']).toBeInstanceOf(Date);
+    const catalog = await db
+      .collection('attribute_catalog')
+      .find({ workspaceId, source: 'hubspot' })
+      .toArray();
+    const types = Object.fromEntries(catalog.map((entry) => [entry['key'], entry['type']]));
+    expect(types).toMatchObject({ num_employees: 'number', is_paying: 'boolean', tools: 'list' });
+  });
+
+  it('later runs are incremental and change nothing when HubSpot did not change', async () => {
+    const before = hubspot.requests.length;
+    const run = await syncToEnd();
+    expect(run.status).toBe('succeeded');
+    expect(run.stats).toMatchObject({ created: 0, updated: 0 });
+    expect(run.stats.fetched).toBeLessThan(5);
+    expect(
+      hubspot.requests.slice(before).some((r) => r.path === '/crm/v3/objects/contacts/search'),
+    ).toBe(true);
+
+    hubspot.updateContact('1', { lifecyclestage: 'evangelist' });
+    const changed = await syncToEnd();
+    expect(changed.stats).toMatchObject({ updated: 1 });
+    const alice = await profiles().findOne({ workspaceId, userId: 'u1' });
+    expect(alice?.['custom']['hubspot']['lifecyclestage']).toBe('evangelist');
+  });
+
+  it('applies kept contacts once their user exists', async () => {
+    await profiles().insertOne({
+      workspaceId,
+      userId: 'u9',
+      email: 'lead7@example.com',
+      createdAt: new Date(),
+      lastActivityAt: new Date(),
+      sessions: 1,
+      tags: [],
+      custom: {},
+      experiences: { seen: [], completed: [], answers: [] },
+    });
+    await syncToEnd();
+    const lead = await profiles().findOne({ workspaceId, userId: 'u9' });
+    expect(lead?.['custom']['hubspot']['email']).toBe('lead7@example.com');
+  });
+
+  it('waits out a 429 TEN_SECONDLY_ROLLING and finishes the run', async () => {
+    hubspot.forced.push({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' },
+    });
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1 });
+  });
+
+  it('stops the run with a clear status on the DAILY limit', async () => {
+    hubspot.dailyRemaining = 0;
+    const run = await syncToEnd();
+    hubspot.dailyRemaining = Number.POSITIVE_INFINITY;
+    expect(run).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(run.error).toMatch(/daily API limit/);
+  });
+
+  it('fails at once on a bad token (401), without retries', async () => {
+    await connect('pat-na1-wrong-token');
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(run.error).toMatch(/HubSpot rejected the access token \(401\)/);
+  });
+
+  it('returns the active run instead of queueing a second one', async () => {
+    await connect();
+    const sync = api.get(RequestSyncUseCase);
+    const [a, b] = await Promise.all([
+      sync.execute({ workspaceId, provider: 'hubspot', trigger: 'manual' }),
+      sync.execute({ workspaceId, provider: 'hubspot', trigger: 'manual' }),
+    ]);
+    expect(b.runId).toBe(a.runId);
+    expect([a.alreadyActive, b.alreadyActive].sort()).toEqual([false, true]);
+    await waitFor(
+      async () => (await runs()).find((r) => r.id === a.runId && r.status === 'succeeded'),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+  });
+});

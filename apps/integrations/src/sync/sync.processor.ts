@@ -1,0 +1,103 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { queueContracts, SyncJobPayload } from '@seg/contracts';
+import { APP_CONFIG } from '@seg/platform';
+import { DelayedError, Job } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import type { IntegrationsConfig } from '../config';
+import { ConnectionRepository } from '../connections/connection.repository';
+import { SYNC_QUEUE } from '../jobs/sync-queue';
+import { RunRepository } from '../runs/run.repository';
+import { emptyStats } from '../runs/run.schema';
+import { RunSyncResult, RunSyncUseCase } from './run-sync/run-sync.usecase';
+
+/**
+ * Sync jobs: validates the payload again, turns a scheduled job into a run (or
+ * skips it while another run is active) and calls the use case. On shutdown the
+ * current run stops at a page boundary and is put back, resuming from its checkpoint.
+ */
+@Processor(SYNC_QUEUE, {
+  // Read at start-up (decorator); validated with the rest in config.ts.
+  lockDuration: Number(process.env['SYNC_LOCK_DURATION_MS'] ?? 30_000),
+  stalledInterval: Number(process.env['SYNC_LOCK_DURATION_MS'] ?? 30_000),
+})
+export class SyncProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
+  private readonly logger = new Logger(SyncProcessor.name);
+  private stopping = false;
+
+  constructor(
+    private readonly runSync: RunSyncUseCase,
+    private readonly connections: ConnectionRepository,
+    private readonly runs: RunRepository,
+    @Inject(APP_CONFIG) private readonly config: IntegrationsConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job, token?: string): Promise<RunSyncResult> {
+    const payload = queueContracts[SYNC_QUEUE].run.parse(job.data);
+    const runId = payload.runId ?? (await this.startScheduledRun(job, payload));
+    if (!runId) return { status: 'skipped', reason: 'another run is active' };
+    const result = await this.runSync.execute({
+      workspaceId: payload.workspaceId,
+      provider: payload.provider,
+      runId,
+      lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      shouldStop: () => this.stopping,
+    });
+    if (result.status === 'interrupted' && token) {
+      // Back to the queue without using an attempt; another worker resumes it.
+      await job.moveToDelayed(Date.now() + 1_000, token);
+      throw new DelayedError();
+    }
+    return result;
+  }
+
+  /** A scheduled job claims the connection like a manual request, then runs inline. */
+  private async startScheduledRun(job: Job, payload: SyncJobPayload): Promise<string | null> {
+    const { workspaceId, provider } = payload;
+    const connection = await this.connections.get(workspaceId, provider);
+    if (!connection) return null;
+    const runId = `run_${randomBytes(10).toString('hex')}`;
+    if (!(await this.connections.claimActiveRun(workspaceId, provider, runId))) return null;
+    await this.runs.insert(workspaceId, {
+      _id: runId,
+      provider,
+      status: 'queued',
+      trigger: 'schedule',
+      queuedAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+      attempts: 0,
+      stats: emptyStats(),
+      checkpoint: null,
+    });
+    // A retry of this job continues this run instead of claiming another one.
+    await job.updateData({ ...payload, runId });
+    return runId;
+  }
+
+  /** A job that failed for good outside process() (stalled too often): its run too. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const parsed = queueContracts[SYNC_QUEUE].run.safeParse(job.data);
+    if (!parsed.success || !parsed.data.runId) return;
+    if ((await job.getState()) !== 'failed') return;
+    const { workspaceId, provider, runId } = parsed.data;
+    const run = await this.runs.get(workspaceId, runId);
+    if (run && (run.status === 'queued' || run.status === 'running')) {
+      this.logger.error({ workspaceId, provider, runId, err: error }, 'Sync job failed for good');
+      await this.runSync.fail(workspaceId, provider, runId, error.message);
+    }
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.SYNC_CONCURRENCY;
+  }
+
+  /** Before BullMQ closes the worker (which waits for the current job). */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller } from '@nestjs/common';
+import type { EventOf, ParsedRequestOf } from '@seg/contracts';
+import { HandleEvent, HandleRequest } from '@seg/platform';
+import { CompiledSegments } from '../membership/compiled-segments';
+import { CheckMembershipUseCase } from '../usecases/check-membership/check-membership.usecase';
+import { CountMembersUseCase } from '../usecases/count-members/count-members.usecase';
+import { ExplainMemberUseCase } from '../usecases/explain-member/explain-member.usecase';
+import { ListMembersUseCase } from '../usecases/list-members/list-members.usecase';
+import { PreviewSegmentUseCase } from '../usecases/preview-segment/preview-segment.usecase';
+
+/** Who is in a segment: batch (preview, members, count) and one user (explain, targeting). */
+@Controller()
+export class MembershipHandler {
+  constructor(
+    private readonly previewSegment: PreviewSegmentUseCase,
+    private readonly listMembers: ListMembersUseCase,
+    private readonly countMembers: CountMembersUseCase,
+    private readonly explainMember: ExplainMemberUseCase,
+    private readonly checkMembership: CheckMembershipUseCase,
+    private readonly compiled: CompiledSegments,
+  ) {}
+
+  @HandleRequest('segments.segment.preview')
+  preview(command: ParsedRequestOf<'segments.segment.preview'>) {
+    return this.previewSegment.execute(command);
+  }
+
+  @HandleRequest('segments.members.list')
+  members(command: ParsedRequestOf<'segments.members.list'>) {
+    return this.listMembers.execute(command);
+  }
+
+  @HandleRequest('segments.members.count')
+  count(command: ParsedRequestOf<'segments.members.count'>) {
+    return this.countMembers.execute(command);
+  }
+
+  @HandleRequest('segments.member.explain')
+  explain(command: ParsedRequestOf<'segments.member.explain'>) {
+    return this.explainMember.execute(command);
+  }
+
+  @HandleRequest('segments.membership.check')
+  check(command: ParsedRequestOf<'segments.membership.check'>) {
+    return this.checkMembership.execute(command);
+  }
+
+  /** Edits made through another instance: drop this one's compiled copies at once. */
+  @HandleEvent('segment.updated')
+  onUpdated(event: EventOf<'segment.updated'>) {
+    this.compiled.invalidate(event.workspaceId);
+  }
+
+  @HandleEvent('segment.deleted')
+  onDeleted(event: EventOf<'segment.deleted'>) {
+    this.compiled.invalidate(event.workspaceId);
+  }
+}

@@ -1,0 +1,83 @@
+import type { SegmentRules } from '@seg/segment-engine';
+import type { SegmentDefinition, SegmentRepository } from '../segments/segment.repository';
+import { CompiledSegments, FRESHNESS_MS } from './compiled-segments';
+
+const WS = 'ws_cachetest0001';
+const group = (conditions: unknown[]): SegmentRules =>
+  ({ type: 'group', operator: 'and', conditions }) as SegmentRules;
+const sessionsAbove = (value: number) =>
+  group([{ type: 'attribute', attribute: 'sessions', operator: 'greaterThan', value }]);
+
+/** An in-memory stand-in for the two repository reads the cache makes. */
+function fakeRepository(defs: Map<string, SegmentDefinition>) {
+  const calls = { versions: 0, definitions: 0 };
+  const repository = {
+    versions: async () => {
+      calls.versions += 1;
+      return new Map([...defs].map(([id, def]) => [id, def.version]));
+    },
+    definitions: async (_ws: string, ids?: string[]) => {
+      calls.definitions += 1;
+      return [...defs.values()].filter((def) => !ids || ids.includes(def._id));
+    },
+  };
+  return { repository: repository as unknown as SegmentRepository, calls };
+}
+
+const def = (id: string, version: number, rules: SegmentRules): SegmentDefinition => ({
+  _id: id,
+  version,
+  rules,
+  attributeTypes: [],
+});
+
+describe('CompiledSegments', () => {
+  it('reuses a compiled segment until it or a segment it references changes', async () => {
+    const defs = new Map([
+      ['seg_base', def('seg_base', 1, sessionsAbove(5))],
+      [
+        'seg_user',
+        def('seg_user', 1, group([{ type: 'segment', segmentId: 'seg_base', operator: 'in' }])),
+      ],
+    ]);
+    const { repository, calls } = fakeRepository(defs);
+    const cache = new CompiledSegments(repository);
+
+    const first = (await cache.get(WS, ['seg_user'])).get('seg_user');
+    const again = (await cache.get(WS, ['seg_user'])).get('seg_user');
+    expect(again).toBe(first);
+    expect(calls.versions).toBe(1);
+
+    // The referenced segment changes: the referencing one is compiled again.
+    defs.set('seg_base', def('seg_base', 2, sessionsAbove(50)));
+    cache.invalidate(WS);
+    const after = (await cache.get(WS, ['seg_user'])).get('seg_user');
+    expect(after).not.toBe(first);
+    expect(JSON.stringify(after?.rules)).toBe(JSON.stringify(defs.get('seg_user')?.rules));
+  });
+
+  it('re-checks versions after FRESHNESS_MS even without an event', async () => {
+    const defs = new Map([['seg_a', def('seg_a', 1, sessionsAbove(1))]]);
+    const { repository, calls } = fakeRepository(defs);
+    const cache = new CompiledSegments(repository);
+    await cache.get(WS, ['seg_a']);
+    await cache.get(WS, ['seg_a']);
+    expect(calls.versions).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS + 20));
+    defs.delete('seg_a');
+    expect((await cache.get(WS, ['seg_a'])).size).toBe(0);
+    expect(calls.versions).toBe(2);
+  });
+
+  it('leaves out unknown ids and segments that no longer compile', async () => {
+    const defs = new Map([
+      [
+        'seg_dangling',
+        def('seg_dangling', 1, group([{ type: 'segment', segmentId: 'seg_gone', operator: 'in' }])),
+      ],
+    ]);
+    const { repository } = fakeRepository(defs);
+    const cache = new CompiledSegments(repository);
+    expect([...(await cache.get(WS, ['seg_dangling', 'seg_unknown'])).keys()]).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import type {
+  CatalogEntry,
+  EventDocument,
+  ProfileDocument,
+  SegmentDataSource,
+} from '@seg/segment-engine';
+
+/** A user as shown in member lists. */
+export interface MemberSummary {
+  userId: string;
+  name: string | null;
+  email: string | null;
+  lastActivityAt: Date | null;
+}
+
+export interface EventKey {
+  source: string;
+  name: string;
+}
+
+/**
+ * What the segments service reads of the users service's data (profiles, events, the
+ * attribute catalog), read-only and always scoped by workspace.
+ */
+export abstract class MemberStore {
+  /** The port through which the engine's plans run, for one workspace. */
+  abstract dataSource(workspaceId: string): SegmentDataSource;
+  abstract findProfile(workspaceId: string, userId: string): Promise<ProfileDocument | null>;
+  /** The user's events with one of these (source, name) pairs (by index). */
+  abstract findUserEvents(
+    workspaceId: string,
+    userId: string,
+    keys: readonly EventKey[],
+  ): Promise<EventDocument[]>;
+  /** Summaries of these users, in no particular order (unknown ones left out). */
+  abstract summaries(workspaceId: string, userIds: readonly string[]): Promise<MemberSummary[]>;
+  /** The workspace's attribute catalog: one type per (source, key). */
+  abstract catalog(workspaceId: string): Promise<CatalogEntry[]>;
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { AttributeCatalogRepository, EventRepository, ProfileRepository } from '@seg/profile-store';
+import type {
+  CatalogEntry,
+  Doc,
+  EventDocument,
+  EventSource,
+  Pipeline,
+  ProfileDocument,
+  SegmentDataSource,
+} from '@seg/segment-engine';
+import type { PipelineStage } from 'mongoose';
+import { EventKey, MemberStore, MemberSummary } from './member-store';
+
+/** MemberStore over the profile store's repositories (read-only; every query workspace-scoped). */
+@Injectable()
+export class ProfileStoreMemberStore extends MemberStore {
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly events: EventRepository,
+    private readonly attributes: AttributeCatalogRepository,
+  ) {
+    super();
+  }
+
+  dataSource(workspaceId: string): SegmentDataSource {
+    // The engine's pipelines are plain objects of the MongoDB/FerretDB subset.
+    const stages = (pipeline: Pipeline) => pipeline as unknown as PipelineStage[];
+    return {
+      aggregateProfiles: (pipeline) => this.profiles.aggregate<Doc>(workspaceId, stages(pipeline)),
+      aggregateEvents: (pipeline) => this.events.aggregate<Doc>(workspaceId, stages(pipeline)),
+    };
+  }
+
+  findProfile(workspaceId: string, userId: string): Promise<ProfileDocument | null> {
+    return this.profiles.findByUserId(workspaceId, userId);
+  }
+
+  async findUserEvents(
+    workspaceId: string,
+    userId: string,
+    keys: readonly EventKey[],
+  ): Promise<EventDocument[]> {
+    if (keys.length === 0) return [];
+    // Event sources are validated on write; the engine's specs carry them as strings.
+    const pairs = keys.map((key) => ({ source: key.source as EventSource, name: key.name }));
+    const byName = pairs.length === 1 ? pairs[0] : { $or: pairs };
+    return this.events.find(workspaceId, { userId, ...byName });
+  }
+
+  async summaries(workspaceId: string, userIds: readonly string[]): Promise<MemberSummary[]> {
+    const found = await this.profiles.findByUserIds(workspaceId, [...userIds]);
+    return found.map((profile) => ({
+      userId: profile.userId,
+      name: profile.name ?? null,
+      email: profile.email ?? null,
+      lastActivityAt: profile.lastActivityAt ?? null,
+    }));
+  }
+
+  async catalog(workspaceId: string): Promise<CatalogEntry[]> {
+    return (await this.attributes.listAll(workspaceId)).map(({ source, key, type }) => ({
+      source,
+      key,
+      type,
+    }));
+  }
+}

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MembershipHandler } from './handlers/membership.handler';
+import { SegmentsHandler } from './handlers/segments.handler';
+import { CompiledSegments } from './membership/compiled-segments';
+import { MemberPager } from './membership/member-pager';
+import { SavedSegment } from './membership/saved-segment';
+import { MemberStoreModule } from './reads/member-store.module';
+import { SegmentInputValidator } from './segments/segment-input';
+import { SEGMENT_MODEL, SegmentSchema } from './segments/segment.schema';
+import { SegmentRepository } from './segments/segment.repository';
+import { CheckMembershipUseCase } from './usecases/check-membership/check-membership.usecase';
+import { CountMembersUseCase } from './usecases/count-members/count-members.usecase';
+import { CreateSegmentUseCase } from './usecases/create-segment/create-segment.usecase';
+import { DeleteSegmentUseCase } from './usecases/delete-segment/delete-segment.usecase';
+import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
+import { FindMissingSegmentsUseCase } from './usecases/find-missing-segments/find-missing-segments.usecase';
+import { GetSegmentUseCase } from './usecases/get-segment/get-segment.usecase';
+import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
+import { ListSegmentsUseCase } from './usecases/list-segments/list-segments.usecase';
+import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
+import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.usecase';
+
+/** Segment definitions and membership. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: SEGMENT_MODEL, schema: SegmentSchema }]),
+    MemberStoreModule,
+  ],
+  controllers: [SegmentsHandler, MembershipHandler],
+  providers: [
+    SegmentRepository,
+    SegmentInputValidator,
+    CompiledSegments,
+    MemberPager,
+    SavedSegment,
+    CreateSegmentUseCase,
+    ListSegmentsUseCase,
+    GetSegmentUseCase,
+    UpdateSegmentUseCase,
+    DeleteSegmentUseCase,
+    FindMissingSegmentsUseCase,
+    PreviewSegmentUseCase,
+    ListMembersUseCase,
+    CountMembersUseCase,
+    ExplainMemberUseCase,
+    CheckMembershipUseCase,
+  ],
+})
+export class SegmentsModule {}

@@ -1,0 +1,47 @@
+import type { CatalogEntry, SegmentRules } from '@seg/segment-engine';
+import { Schema } from 'mongoose';
+
+export const SEGMENT_MODEL = 'Segment';
+
+/** A segment as stored. `_id` is the `seg_…` id. */
+export interface SegmentDocument {
+  _id: string;
+  workspaceId: string;
+  name: string;
+  /** `name` lower-cased: names are unique per workspace, ignoring case (unique index). */
+  nameKey: string;
+  description?: string;
+  rules: SegmentRules;
+  /** Ids of the segments the rules reference directly (who-references-whom, indexed). */
+  references: string[];
+  /**
+   * Catalog types of the custom attributes the rules use, fixed at save time (a key's
+   * type never changes), so compiling for targeting needs no catalog read.
+   */
+  attributeTypes: CatalogEntry[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const SegmentSchema = new Schema<SegmentDocument>(
+  {
+    _id: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    name: { type: String, required: true },
+    nameKey: { type: String, required: true },
+    description: { type: String },
+    rules: { type: Schema.Types.Mixed, required: true },
+    references: { type: [String], default: [] },
+    attributeTypes: { type: Schema.Types.Mixed, default: [] },
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'segments', versionKey: false, minimize: false },
+);
+SegmentSchema.index({ workspaceId: 1, nameKey: 1 }, { unique: true });
+// Listing in creation order, paged by (createdAt, _id).
+SegmentSchema.index({ workspaceId: 1, createdAt: 1, _id: 1 });
+// "Which segments reference this one" (safe deletion, usedBy).
+SegmentSchema.index({ workspaceId: 1, references: 1 });

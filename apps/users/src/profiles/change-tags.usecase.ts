@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { ProfileRepository } from '@seg/profile-store';
+
+export interface ChangeTagsCommand {
+  workspaceId: string;
+  userId: string;
+  tags: string[];
+  change: 'add' | 'remove';
+}
+
+/** Adds or removes tags of an existing user (set by hand: not activity). */
+@Injectable()
+export class ChangeTagsUseCase {
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute(command: ChangeTagsCommand): Promise<{ userId: string; tags: string[] }> {
+    const { workspaceId, userId } = command;
+    const unique = [...new Set(command.tags)];
+    const tags =
+      command.change === 'add'
+        ? await this.profiles.addTags(workspaceId, userId, unique)
+        : await this.profiles.removeTags(workspaceId, userId, unique);
+    if (tags === null) throw new DomainError('NOT_FOUND', `User ${userId} not found`);
+    await this.bus.emit('user.updated', {
+      workspaceId,
+      userId,
+      changes: ['tags'],
+      at: new Date().toISOString(),
+    });
+    return { userId, tags };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
+import { HandleRequest } from '@seg/platform';
+import { ChangeTagsUseCase } from './change-tags.usecase';
+import { GetUserUseCase } from './get-user.usecase';
+import { ListUsersUseCase } from './list-users.usecase';
+
+@Controller()
+export class ProfilesHandler {
+  constructor(
+    private readonly listUsers: ListUsersUseCase,
+    private readonly getUser: GetUserUseCase,
+    private readonly changeTags: ChangeTagsUseCase,
+  ) {}
+
+  @HandleRequest('users.profiles.list')
+  list(payload: ParsedRequestOf<'users.profiles.list'>) {
+    return this.listUsers.execute(payload);
+  }
+
+  @HandleRequest('users.profile.get')
+  get(payload: ParsedRequestOf<'users.profile.get'>) {
+    return this.getUser.execute(payload);
+  }
+
+  @HandleRequest('users.tags.add')
+  addTags(payload: ParsedRequestOf<'users.tags.add'>) {
+    return this.changeTags.execute({ ...payload, change: 'add' });
+  }
+
+  @HandleRequest('users.tags.remove')
+  removeTags(payload: ParsedRequestOf<'users.tags.remove'>) {
+    return this.changeTags.execute({ ...payload, change: 'remove' });
+  }
+}

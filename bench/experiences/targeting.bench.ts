@@ -1,0 +1,319 @@
+// Targeting under load: GET /v1/users/:userId/experiences over loopback, at a fixed
+// arrival rate, against the whole built system (gateway → experiences → segments,
+// FerretDB). 50 published experiences whose audiences use 200 segments in all.
+//
+//   npx node -r @swc-node/register bench/experiences/targeting.bench.ts
+//   env: BENCH_RATE (500 req/s), BENCH_SECONDS (30), BENCH_USERS (1000), MONGODB_URI (else
+//   FerretDB in a temporary folder), BENCH_SKIP_BUILD=1 (use dist/ as is)
+//
+// Latency is measured from each request's *scheduled* send time (open loop: a slow
+// answer does not slow the arrivals, so queueing shows in the figures instead of
+// being hidden by coordinated omission).
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isSmallRun, reportResult } from '../harness/report-result';
+
+const root = path.resolve(__dirname, '../..');
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (isSmallRun() ? 5 : 30));
+const USERS = Number(process.env.BENCH_USERS ?? (isSmallRun() ? 200 : 1000));
+const EXPERIENCES = 50;
+const SEGMENTS = 200;
+
+interface System {
+  url: string;
+  adminToken: string;
+  stop: () => Promise<void>;
+}
+
+async function startSystem(): Promise<System> {
+  if (!process.env.BENCH_SKIP_BUILD) {
+    const build = spawnSync(path.join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('build failed');
+  }
+  const { freePort, startFerretDb } = (await import(
+    path.join(root, 'tools/scripts/ferretdb.mjs')
+  )) as {
+    freePort: () => Promise<number>;
+    startFerretDb: (o: { dataDir: string }) => Promise<{ uri: string; stop: () => Promise<void> }>;
+  };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-targeting-'));
+  const ferret = process.env.MONGODB_URI
+    ? undefined
+    : await startFerretDb({ dataDir: path.join(tmp, 'ferretdb') });
+  const id = randomBytes(5).toString('hex');
+  const port = await freePort();
+  const adminToken = `adm_${randomBytes(16).toString('hex')}`;
+  const env = {
+    ...process.env,
+    // As the e2e suites run it (production would need deployment secrets, e.g. for integrations).
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    MONGODB_URI: process.env.MONGODB_URI ?? ferret?.uri,
+    MONGODB_DB: `bench_${id}`,
+    BUS_PREFIX: `bench_${id}`,
+    BUS_QUEUE_EXPIRES_MS: '60000',
+    ADMIN_TOKEN: adminToken,
+    GATEWAY_PORT: String(port),
+    HEALTH_PORT: '0',
+    // The load comes from one public key; the per-key limit is not what is measured.
+    RATE_LIMIT_SDK: '100000000',
+    RATE_LIMIT_SECRET: '100000000',
+  };
+  // Every service (the gateway's /health asks each of them), as `npm start` runs them.
+  const bundles = [
+    'users/main.js',
+    'segments/main.js',
+    'experiences/main.js',
+    'integrations/main.js',
+    'integrations/worker.js',
+    'gateway/main.js',
+  ];
+  const children: ChildProcess[] = bundles.map((bundle) => {
+    const out = openSync(path.join(tmp, `${bundle.replace('/', '-')}.log`), 'a');
+    return spawn(
+      path.join(root, 'node_modules/.bin/node'),
+      [path.join(root, 'dist/apps', bundle)],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', out, out],
+      },
+    );
+  });
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await ferret?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  let last = 'no answer';
+  for (;;) {
+    try {
+      const health = await fetch(`${url}/health`);
+      last = `${health.status} ${await health.text()}`;
+      if (health.ok) break;
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`system not healthy within 60 s: ${last}`);
+    }
+    await sleep(200);
+  }
+  return {
+    url,
+    adminToken,
+    stop,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function call<T>(url: string, method: string, key: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Users with two traits; segment k matches tier t(k % 40) and, for odd k, score > k % 100. */
+async function seed(system: System) {
+  const ws = await call<{ secretKey: string; publicKey: string }>(
+    `${system.url}/v1/workspaces`,
+    'POST',
+    system.adminToken,
+    { name: 'bench' },
+  );
+  const users = Array.from({ length: USERS }, (_, i) => ({
+    type: 'identify',
+    userId: `user-${i}`,
+    traits: { tier: `t${i % 40}`, score: (i * 37) % 100 },
+  }));
+  for (let i = 0; i < users.length; i += 500) {
+    await call(`${system.url}/v1/batch`, 'POST', ws.publicKey, { batch: users.slice(i, i + 500) });
+  }
+  const api = (p: string, method = 'GET', body?: unknown) =>
+    call<Record<string, unknown>>(`${system.url}${p}`, method, ws.secretKey, body);
+  // Ingestion is asynchronous: wait for the catalog and every profile.
+  for (;;) {
+    const attributes = (await api('/v1/attributes')) as unknown as
+      Array<{ key: string }> | { attributes?: Array<{ key: string }> };
+    const list = Array.isArray(attributes) ? attributes : (attributes.attributes ?? []);
+    const keys = new Set(list.map((a) => a.key));
+    const page = (await api('/v1/users?limit=1000')) as { items?: unknown[]; users?: unknown[] };
+    const count = (page.items ?? page.users ?? []).length;
+    if (keys.has('tier') && keys.has('score') && count >= Math.min(USERS, 1000)) break;
+    await sleep(200);
+  }
+  const segmentIds: string[] = [];
+  for (let k = 0; k < SEGMENTS; k += 1) {
+    const conditions: unknown[] = [
+      {
+        type: 'customAttribute',
+        source: 'sdk',
+        key: 'tier',
+        operator: 'equals',
+        value: `t${k % 40}`,
+      },
+    ];
+    if (k % 2 === 1) {
+      conditions.push({
+        type: 'customAttribute',
+        source: 'sdk',
+        key: 'score',
+        operator: 'greaterThan',
+        value: k % 100,
+      });
+    }
+    const segment = (await api('/v1/segments', 'POST', {
+      name: `segment ${k}`,
+      rules: { type: 'group', operator: 'and', conditions },
+    })) as { id: string };
+    segmentIds.push(segment.id);
+  }
+  for (let e = 0; e < EXPERIENCES; e += 1) {
+    const audience =
+      e % 10 === 0 || process.env.BENCH_AUDIENCE === 'all'
+        ? { mode: 'all' }
+        : { mode: 'segments', segmentIds: segmentIds.slice(e * 4, e * 4 + 4) };
+    const experience = (await api('/v1/experiences', 'POST', {
+      name: `experience ${e}`,
+      type: 'announcement',
+      steps: [{ id: 's1', kind: 'message' }],
+      audience,
+    })) as { id: string };
+    await api(`/v1/experiences/${experience.id}/publish`, 'POST');
+  }
+  return ws;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(url: string, publicKey: string) {
+  const total = RATE * SECONDS;
+  const interval = 1000 / RATE;
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  let targetedSum = 0;
+  const start = performance.now() + 50;
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const scheduled = start + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await sleep(wait);
+    // 10% unknown users: they get the `all` experiences only.
+    const userId = i % 10 === 9 ? `unknown-${i}` : `user-${(i * 7919) % USERS}`;
+    inflight.push(
+      fetch(`${url}/v1/users/${userId}/experiences`, {
+        headers: { authorization: `Bearer ${publicKey}` },
+      })
+        .then(async (response) => {
+          const body = await response.text();
+          if (!response.ok) {
+            errors[String(response.status)] = (errors[String(response.status)] ?? 0) + 1;
+            return;
+          }
+          targetedSum += (JSON.parse(body) as { experiences: unknown[] }).experiences.length;
+          latencies.push(performance.now() - scheduled);
+        })
+        .catch((error: unknown) => {
+          const name = error instanceof Error ? error.message : String(error);
+          errors[name] = (errors[name] ?? 0) + 1;
+        }),
+    );
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
+  return {
+    sent: total,
+    achievedRate: total / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    errorCount,
+    errors,
+    meanTargeted: targetedSum / Math.max(1, latencies.length),
+  };
+}
+
+async function main() {
+  const system = await startSystem();
+  try {
+    const ws = await seed(system);
+    // Warm-up (connections, caches, JIT), one request at a time: the unloaded latency.
+    const unloaded: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const started = performance.now();
+      await fetch(`${system.url}/v1/users/user-${i % USERS}/experiences`, {
+        headers: { authorization: `Bearer ${ws.publicKey}` },
+      }).then((r) => r.text());
+      unloaded.push(performance.now() - started);
+    }
+    unloaded.sort((a, b) => a - b);
+    console.log(
+      `  unloaded  p50 ${percentile(unloaded, 50).toFixed(2)} ms  p99 ${percentile(unloaded, 99).toFixed(2)} ms (one at a time)`,
+    );
+    const result = await load(system.url, ws.publicKey);
+    const fmt = (n: number) => n.toFixed(2);
+    console.log(
+      `targeting: ${RATE} req/s for ${SECONDS} s, ${EXPERIENCES} published experiences, ` +
+        `${SEGMENTS} segments, ${USERS} users`,
+    );
+    console.log(`  achieved  ${fmt(result.achievedRate)} req/s (${result.sent} requests)`);
+    console.log(
+      `  latency   p50 ${fmt(result.p50)} ms  p95 ${fmt(result.p95)} ms  p99 ${fmt(result.p99)} ms  max ${fmt(result.max)} ms`,
+    );
+    console.log(`  errors    ${result.errorCount} ${JSON.stringify(result.errors)}`);
+    console.log(`  targeted  ${fmt(result.meanTargeted)} experiences per answer on average`);
+    reportResult(
+      {
+        targeting_p50_ms: result.p50,
+        targeting_p95_ms: result.p95,
+        targeting_p99_ms: result.p99,
+        targeting_max_ms: result.max,
+        targeting_errors: result.errorCount,
+        targeting_achieved_rps: result.achievedRate,
+      },
+      { rate: String(RATE), seconds: String(SECONDS), users: String(USERS) },
+    );
+  } finally {
+    await system.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

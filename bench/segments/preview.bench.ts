@@ -1,0 +1,315 @@
+/**
+ * Segment preview / count benchmark: a 5-condition segment (one event condition) over a
+ * generated workspace inserted straight into the profile store (`profiles`, `events`, with
+ * the profile store's own indexes), run the way the segments service runs it (MemberPager
+ * over the profile-store repositories: aggregation pipelines in the database), side by side
+ * with the same segment evaluated user by user in-process (every profile and the relevant
+ * events read, then `evaluate` per user). Both must find the same members.
+ *
+ *   npx node -r @swc-node/register bench/segments/preview.bench.ts
+ *
+ * Env: BENCH_USERS (default 100000), BENCH_EVENTS (2000000), BENCH_SEED (7), BENCH_RUNS (5),
+ * MONGODB_URI (default: a throw-away FerretDB v1.24 started here), BENCH_DB (reuse a
+ * database: the dataset is generated only when its size differs).
+ */
+import mongoose, { type Model } from 'mongoose';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MemberPager } from '../../apps/segments/src/membership/member-pager';
+import { ProfileStoreMemberStore } from '../../apps/segments/src/reads/profile-store-member-store';
+import {
+  ATTRIBUTE_CATALOG_MODEL,
+  AttributeCatalogRepository,
+  attributeCatalogSchema,
+  EVENT_MODEL,
+  EventRepository,
+  eventSchema,
+  PROFILE_MODEL,
+  ProfileRepository,
+  profileSchema,
+} from '../../libs/shared/profile-store/src/index';
+import {
+  type CatalogEntry,
+  compileSegment,
+  evaluate,
+  type EventDocument,
+  type ProfileDocument,
+  type SegmentRules,
+} from '../../libs/shared/segment-engine/src/index';
+import { isSmallRun, reportResult } from '../harness/report-result';
+
+const small = isSmallRun();
+const USERS = Number(process.env.BENCH_USERS ?? (small ? 5_000 : 100_000));
+const EVENTS = Number(process.env.BENCH_EVENTS ?? (small ? 100_000 : 2_000_000));
+const RUNS = Number(process.env.BENCH_RUNS ?? (small ? 2 : 5));
+let seed = Number(process.env.BENCH_SEED ?? 7) >>> 0;
+/** mulberry32: small, seeded, and free of the correlations of a float LCG. */
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const int = (n: number) => Math.floor(rand() * n);
+
+const WORKSPACE = 'ws_benchsegments01';
+const DAY = 86_400_000;
+const NOW = Date.now();
+const PLANS = ['free', 'pro', 'team', 'enterprise'];
+const DOMAINS = ['acme.com', 'globex.io', 'initech.com', 'umbrella.org', 'hooli.xyz'];
+const EVENT_NAMES = [
+  'Invited teammate',
+  'Created project',
+  'Viewed dashboard',
+  'Exported report',
+  'Opened settings',
+  'Connected integration',
+  'Uploaded file',
+  'Commented',
+  'Shared link',
+  'Archived project',
+];
+const CATALOG: CatalogEntry[] = [
+  { source: 'sdk', key: 'plan', type: 'string' },
+  { source: 'hubspot', key: 'employees', type: 'number' },
+];
+
+/** 5 conditions, one of them an event condition. */
+const RULES: SegmentRules = {
+  type: 'group',
+  operator: 'and',
+  conditions: [
+    {
+      type: 'attribute',
+      attribute: 'lastActivityAt',
+      operator: 'withinLast',
+      value: { amount: 30, unit: 'days' },
+    },
+    {
+      type: 'customAttribute',
+      source: 'sdk',
+      key: 'plan',
+      operator: 'in',
+      value: ['pro', 'team'],
+    },
+    { type: 'attribute', attribute: 'sessions', operator: 'greaterThanOrEqual', value: 3 },
+    {
+      type: 'customAttribute',
+      source: 'hubspot',
+      key: 'employees',
+      operator: 'greaterThan',
+      value: 50,
+    },
+    {
+      type: 'event',
+      source: 'jimo',
+      name: 'Invited teammate',
+      occurrence: { operator: 'atLeast', count: 2 },
+      period: { type: 'last', amount: 30, unit: 'days' },
+    },
+  ],
+};
+
+const userId = (i: number) => `user_${String(i).padStart(7, '0')}`;
+
+async function seedDataset(
+  profiles: Model<ProfileDocument>,
+  events: Model<EventDocument>,
+): Promise<void> {
+  const existing = await profiles.countDocuments({ workspaceId: WORKSPACE });
+  const existingEvents = await events.countDocuments({ workspaceId: WORKSPACE });
+  if (existing === USERS && existingEvents === EVENTS) {
+    console.log(`dataset present: ${USERS} users, ${EVENTS} events`);
+    return;
+  }
+  await profiles.deleteMany({ workspaceId: WORKSPACE });
+  await events.deleteMany({ workspaceId: WORKSPACE });
+  // The profile store's own indexes, declared with its schemas.
+  await profiles.createIndexes();
+  await events.createIndexes();
+  const started = Date.now();
+  const batch = 10_000;
+  for (let from = 0; from < USERS; from += batch) {
+    const docs: ProfileDocument[] = [];
+    for (let i = from; i < Math.min(USERS, from + batch); i++) {
+      const last = NOW - int(90) * DAY - int(DAY);
+      docs.push({
+        workspaceId: WORKSPACE,
+        userId: userId(i),
+        name: `User ${i}`,
+        email: `user${i}@${pick(DOMAINS)}`,
+        createdAt: new Date(last - int(365) * DAY),
+        lastActivityAt: new Date(last),
+        sessions: int(40),
+        tags: rand() < 0.1 ? ['vip'] : [],
+        custom: { sdk: { plan: pick(PLANS) }, hubspot: { employees: 1 + int(1000) } },
+        experiences: { seen: [], completed: [], answers: [] },
+      });
+    }
+    await profiles.collection.insertMany(docs, { ordered: false });
+  }
+  console.log(`inserted ${USERS} profiles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const eventsStarted = Date.now();
+  for (let from = 0; from < EVENTS; from += batch) {
+    const docs: EventDocument[] = [];
+    for (let i = from; i < Math.min(EVENTS, from + batch); i++) {
+      docs.push({
+        workspaceId: WORKSPACE,
+        userId: userId(int(USERS)),
+        source: 'jimo',
+        name: pick(EVENT_NAMES),
+        timestamp: new Date(NOW - int(90 * DAY)),
+        properties: { role: pick(['admin', 'editor', 'viewer']) },
+      });
+    }
+    await events.collection.insertMany(docs, { ordered: false });
+    if ((from / batch) % 20 === 19) {
+      process.stdout.write(`  ${from + batch} events…\n`);
+    }
+  }
+  console.log(`inserted ${EVENTS} events in ${((Date.now() - eventsStarted) / 1000).toFixed(1)} s`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+async function main(): Promise<void> {
+  let uri = process.env.MONGODB_URI;
+  let stop: (() => Promise<void>) | undefined;
+  if (!uri) {
+    const ferret = (await import(path.resolve(__dirname, '../../tools/scripts/ferretdb.mjs'))) as {
+      startFerretDb(o: { dataDir: string; log?: (m: string) => void }): Promise<{
+        uri: string;
+        stop(): Promise<void>;
+      }>;
+    };
+    const server = await ferret.startFerretDb({
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferretdb-bench-')),
+      log: () => undefined,
+    });
+    uri = server.uri;
+    stop = server.stop;
+  }
+  const connection = await mongoose
+    .createConnection(uri, {
+      dbName: process.env.BENCH_DB ?? `bench_segments_${process.pid}`,
+      autoIndex: false,
+    })
+    .asPromise();
+  try {
+    const profileModel = connection.model<ProfileDocument>(PROFILE_MODEL, profileSchema);
+    const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
+    const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
+    await seedDataset(profileModel, eventModel);
+
+    // The segments service's own read path (no bus, no HTTP).
+    const store = new ProfileStoreMemberStore(
+      new ProfileRepository(profileModel),
+      new EventRepository(eventModel),
+      new AttributeCatalogRepository(catalogModel as never),
+    );
+    const pager = new MemberPager(store);
+    const compiled = compileSegment(RULES, { catalog: CATALOG });
+
+    const previewMs: number[] = [];
+    const countMs: number[] = [];
+    let count = 0;
+    let firstPage: string[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const preview = await timed(() => pager.preview(WORKSPACE, compiled, 50, undefined));
+      previewMs.push(preview.ms);
+      count = preview.value.count;
+      firstPage = preview.value.users.map((user) => user.userId);
+      countMs.push((await timed(() => pager.count(WORKSPACE, compiled))).ms);
+    }
+
+    // User by user in-process: read every profile and the events the segment counts, then
+    // evaluate each user (what a service without pipelines would do).
+    const now = new Date();
+    const load = await timed(async () => {
+      const byUser = new Map<string, EventDocument[]>();
+      const cursor = eventModel
+        .find({ workspaceId: WORKSPACE, source: 'jimo', name: 'Invited teammate' })
+        .lean()
+        .cursor();
+      for await (const event of cursor) {
+        const doc = event as unknown as EventDocument;
+        const list = byUser.get(doc.userId);
+        if (list) list.push(doc);
+        else byUser.set(doc.userId, [doc]);
+      }
+      const all: ProfileDocument[] = [];
+      for await (const profile of profileModel.find({ workspaceId: WORKSPACE }).lean().cursor()) {
+        all.push(profile as unknown as ProfileDocument);
+      }
+      return { byUser, all };
+    });
+    const inProcess = await timed(async () => {
+      const members: string[] = [];
+      for (const profile of load.value.all) {
+        const events = load.value.byUser.get(profile.userId) ?? [];
+        if (evaluate(compiled, { profile, events, now })) members.push(profile.userId);
+      }
+      return members.sort();
+    });
+    const agree =
+      inProcess.value.length === count &&
+      firstPage.every((id, index) => inProcess.value[index] === id);
+
+    const previewMedian = median(previewMs);
+    const countMedian = median(countMs);
+    const userByUserMs = load.ms + inProcess.ms;
+    console.log('');
+    console.log(
+      `segments preview: ${USERS} users, ${EVENTS} events, FerretDB v1.24 (${RUNS} runs)`,
+    );
+    console.log(`members: ${count}; batch and user-by-user agree: ${agree}`);
+    console.log('| way                                   | ms (median) |');
+    console.log('| ------------------------------------- | ----------- |');
+    console.log(
+      `| preview (count + first page of 50)    | ${previewMedian.toFixed(0).padStart(11)} |`,
+    );
+    console.log(
+      `| count                                 | ${countMedian.toFixed(0).padStart(11)} |`,
+    );
+    console.log(`| user by user: read profiles + events  | ${load.ms.toFixed(0).padStart(11)} |`);
+    console.log(
+      `| user by user: evaluate in-process     | ${inProcess.ms.toFixed(0).padStart(11)} |`,
+    );
+    console.log(
+      `| user by user: total                   | ${userByUserMs.toFixed(0).padStart(11)} |`,
+    );
+    console.log(
+      `ratio user-by-user / preview: ${(userByUserMs / previewMedian).toFixed(1)}x; ` +
+        `preview ≤ 1 s: ${previewMedian <= 1_000 ? 'met' : 'not met'}`,
+    );
+    if (!agree) process.exitCode = 1;
+    reportResult(
+      {
+        preview_ms: previewMedian,
+        count_ms: countMedian,
+        user_by_user_ms: userByUserMs,
+        user_by_user_eval_ms: inProcess.ms,
+        ratio_user_by_user_vs_preview: userByUserMs / previewMedian,
+        members: count,
+      },
+      { dataset: `${USERS} users, ${EVENTS} events`, agree: String(agree) },
+    );
+  } finally {
+    await connection.close();
+    await stop?.();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { requestContract } from '../bus/contract';
+import {
+  experienceIdSchema,
+  segmentIdSchema,
+  userIdSchema,
+  workspaceIdSchema,
+} from '../common/ids';
+
+export const EXPERIENCE_TYPES = ['tour', 'survey', 'announcement', 'banner', 'checklist'] as const;
+export const EXPERIENCE_STATUSES = ['draft', 'published'] as const;
+export const INTERACTION_TYPES = ['seen', 'stepCompleted', 'completed', 'answered'] as const;
+export const EXPERIENCE_LIMITS = { steps: 50, options: 50, audienceSegments: 200 } as const;
+
+/** A step id is a plain token: safe as a path, a token part and a URL segment. */
+export const stepIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+
+export const experienceStepSchema = z
+  .strictObject({
+    id: stepIdSchema,
+    kind: z.enum(['message', 'question']),
+    question: z.string().trim().min(1).max(1_000).optional(),
+    options: z
+      .array(z.string().trim().min(1).max(200))
+      .min(1)
+      .max(EXPERIENCE_LIMITS.options)
+      .optional(),
+  })
+  .superRefine((step, ctx) => {
+    if (step.kind === 'question' && step.question === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['question'],
+        message: 'a question step needs a question',
+      });
+    }
+    if (step.kind === 'message' && step.options !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'only a question step has options',
+      });
+    }
+    const options = step.options ?? [];
+    options.forEach((option, index) => {
+      if (options.indexOf(option) !== index) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', index],
+          message: `duplicate option "${option}"`,
+        });
+      }
+    });
+  });
+export type ExperienceStep = z.output<typeof experienceStepSchema>;
+
+export const experienceStepsSchema = z
+  .array(experienceStepSchema)
+  .min(1, 'an experience has at least one step')
+  .max(EXPERIENCE_LIMITS.steps)
+  .superRefine(
+    (steps, ctx) => {
+      // Runs even when some steps are invalid, so duplicates are named in the same 400.
+      const seen = new Set<string>();
+      steps.forEach((step: unknown, index) => {
+        const id = typeof step === 'object' && step !== null ? (step as { id?: unknown }).id : null;
+        if (typeof id !== 'string') return;
+        if (seen.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'id'],
+            message: `duplicate step id "${id}"`,
+          });
+        }
+        seen.add(id);
+      });
+    },
+    { when: () => true },
+  );
+
+/** `all`, or the users in at least one listed segment (an empty list targets nobody). */
+export const audienceSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('all') }),
+  z.strictObject({
+    mode: z.literal('segments'),
+    segmentIds: z
+      .array(segmentIdSchema)
+      .max(EXPERIENCE_LIMITS.audienceSegments)
+      .refine((ids) => new Set(ids).size === ids.length, 'segment ids must be unique'),
+  }),
+]);
+export type Audience = z.output<typeof audienceSchema>;
+
+export const experienceSchema = z.object({
+  id: experienceIdSchema,
+  name: z.string(),
+  type: z.enum(EXPERIENCE_TYPES),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['message', 'question']),
+      question: z.string().optional(),
+      options: z.array(z.string()).optional(),
+    }),
+  ),
+  audience: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('all') }),
+    z.object({ mode: z.literal('segments'), segmentIds: z.array(segmentIdSchema) }),
+  ]),
+  status: z.enum(EXPERIENCE_STATUSES),
+  /** True when the audience lists no segment: the experience targets nobody. */
+  targetsNobody: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+});
+export type Experience = z.output<typeof experienceSchema>;
+
+/** What the SDK gets for a targeted experience (no audience, no status). */
+export const targetedExperienceSchema = experienceSchema.pick({
+  id: true,
+  name: true,
+  type: true,
+  steps: true,
+});
+export type TargetedExperience = z.output<typeof targetedExperienceSchema>;
+
+export const experienceNameSchema = z.string().trim().min(1).max(200);
+
+export const createExperienceInput = z.strictObject({
+  name: experienceNameSchema,
+  type: z.enum(EXPERIENCE_TYPES),
+  steps: experienceStepsSchema,
+  audience: audienceSchema,
+});
+export type CreateExperienceInput = z.output<typeof createExperienceInput>;
+
+export const updateExperienceInput = z
+  .strictObject({
+    name: experienceNameSchema.optional(),
+    type: z.enum(EXPERIENCE_TYPES).optional(),
+    steps: experienceStepsSchema.optional(),
+    audience: audienceSchema.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change');
+export type UpdateExperienceInput = z.output<typeof updateExperienceInput>;
+
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1_000).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+/** An answer: a string, a number or a list of choices. */
+export const answerSchema = z.union([
+  z.string().max(1_000),
+  z.number().finite(),
+  z.array(z.string().max(1_000)).min(1).max(100),
+]);
+
+export const recordInteractionInput = z
+  .strictObject({
+    userId: userIdSchema,
+    experienceId: experienceIdSchema,
+    type: z.enum(INTERACTION_TYPES),
+    stepId: stepIdSchema.optional(),
+    answer: answerSchema.optional(),
+    timestamp: z.iso.datetime({ offset: true }).optional(),
+    messageId: z.string().min(1).max(200).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.type === 'answered' || input.type === 'stepCompleted') && !input.stepId) {
+      ctx.addIssue({ code: 'custom', path: ['stepId'], message: `${input.type} needs a stepId` });
+    }
+    if (input.type === 'answered' && input.answer === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'answered needs an answer' });
+    }
+    if (input.type !== 'answered' && input.answer !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'only answered takes an answer' });
+    }
+  });
+export type RecordInteractionInput = z.output<typeof recordInteractionInput>;
+
+const workspaceScoped = { workspaceId: workspaceIdSchema };
+const oneExperience = z.object({ ...workspaceScoped, experienceId: experienceIdSchema });
+
+/** The experiences service's own CRUD, interactions and targeting (called by the gateway). */
+export const experiencesRequests = {
+  'experiences.experience.create': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, experience: createExperienceInput }),
+    experienceSchema,
+  ),
+  'experiences.experience.list': requestContract(
+    'experiences',
+    z.object({
+      ...workspaceScoped,
+      limit: z.number().int().min(1).max(1_000),
+      cursor: z.string().optional(),
+    }),
+    z.object({ experiences: z.array(experienceSchema), nextCursor: z.string().nullable() }),
+  ),
+  'experiences.experience.get': requestContract('experiences', oneExperience, experienceSchema),
+  'experiences.experience.update': requestContract(
+    'experiences',
+    oneExperience.extend({ patch: updateExperienceInput }),
+    experienceSchema,
+  ),
+  'experiences.experience.delete': requestContract(
+    'experiences',
+    oneExperience,
+    z.object({ id: experienceIdSchema, deleted: z.literal(true) }),
+  ),
+  'experiences.experience.publish': requestContract('experiences', oneExperience, experienceSchema),
+  'experiences.experience.unpublish': requestContract(
+    'experiences',
+    oneExperience,
+    experienceSchema,
+  ),
+  'experiences.interaction.record': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, interaction: recordInteractionInput }),
+    z.object({
+      messageId: z.string(),
+      /** False when this messageId was already recorded (nothing applied twice). */
+      duplicate: z.boolean(),
+      completed: z.boolean(),
+    }),
+  ),
+  'experiences.targeting.list': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, userId: userIdSchema }),
+    z.object({ experiences: z.array(targetedExperienceSchema) }),
+  ),
+};
+
+/**
+ * Asked of the segments service when an audience is saved: which of these ids
+ * are not segments of the workspace. (Defined here by the experiences service,
+ * answered by the segments service.)
+ */
+export const segmentsExistenceRequests = {
+  'segments.segment.exists': requestContract(
+    'segments',
+    z.object({ ...workspaceScoped, segmentIds: z.array(segmentIdSchema).max(1_000) }),
+    z.object({ missing: z.array(segmentIdSchema) }),
+  ),
+};

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { requestContract } from '../bus/contract';
+import {
+  experienceIdSchema,
+  segmentIdSchema,
+  userIdSchema,
+  workspaceIdSchema,
+} from '../common/ids';
+import { experiencesSegmentRequests } from '../experiences/experiences.events';
+
+/**
+ * A segment id as it arrives from a URL: any short string, so that a malformed
+ * id answers 404 (unknown segment) rather than 400.
+ */
+const segmentRef = z.string().min(1).max(200);
+
+/**
+ * The body of a create / update / preview, passed through as received: the
+ * segments service validates it as a whole (name, description and rules, the
+ * latter against the live attribute catalog) so that one 400 names every
+ * offending path (`name`, `rules.conditions[2].operator`, …).
+ */
+export const segmentBodySchema = z.record(z.string(), z.unknown());
+
+/** The rules tree as stored and answered (validated by the segment engine on write). */
+export const segmentRulesView = z.object({
+  type: z.literal('group'),
+  operator: z.enum(['and', 'or']),
+  conditions: z.array(z.unknown()),
+});
+
+export const segmentView = z.object({
+  id: segmentIdSchema,
+  name: z.string(),
+  description: z.string().optional(),
+  rules: segmentRulesView,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type SegmentView = z.infer<typeof segmentView>;
+
+export const segmentListItemView = segmentView.extend({
+  /** Experiences whose audience lists this segment. */
+  usedBy: z.array(experienceIdSchema),
+  /** Segments whose rules reference this one (it cannot be deleted while any do). */
+  referencedBy: z.array(segmentIdSchema),
+});
+export type SegmentListItemView = z.infer<typeof segmentListItemView>;
+
+/** A user as listed by preview and members. */
+export const segmentMemberView = z.object({
+  userId: userIdSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  lastActivityAt: z.iso.datetime().nullable(),
+});
+export type SegmentMemberView = z.infer<typeof segmentMemberView>;
+
+export const segmentPageQuery = z.object({
+  limit: z.number().int().min(1).max(1_000).default(50),
+  cursor: z.string().max(2_000).optional(),
+});
+
+const segmentMemberPage = z.object({
+  users: z.array(segmentMemberView),
+  nextCursor: z.string().nullable(),
+});
+
+const detachedExperienceList =
+  experiencesSegmentRequests['experiences.segment.detach'].response.shape.experiences;
+
+export const segmentDeletedView = z.object({
+  id: segmentIdSchema,
+  deleted: z.literal(true),
+  /** Experiences that dropped the reference (`targetsNobody` when it was their last segment). */
+  experiences: detachedExperienceList,
+});
+
+/** Request/response contracts of the segments service behind the gateway's /v1/segments API. */
+export const segmentsRequests = {
+  'segments.segment.create': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
+    segmentView,
+  ),
+  'segments.segment.list': requestContract(
+    'segments',
+    segmentPageQuery.extend({ workspaceId: workspaceIdSchema }),
+    z.object({ segments: z.array(segmentListItemView), nextCursor: z.string().nullable() }),
+  ),
+  'segments.segment.get': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
+    segmentView,
+  ),
+  'segments.segment.update': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, body: segmentBodySchema }),
+    segmentView,
+  ),
+  'segments.segment.delete': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, confirm: z.boolean() }),
+    segmentDeletedView,
+  ),
+  'segments.segment.preview': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
+    segmentMemberPage.extend({ count: z.number().int().min(0) }),
+  ),
+  'segments.members.list': requestContract(
+    'segments',
+    segmentPageQuery.extend({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
+    segmentMemberPage,
+  ),
+  'segments.members.count': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
+    z.object({ count: z.number().int().min(0) }),
+  ),
+  'segments.member.explain': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, userId: userIdSchema }),
+    /** `explanation`: the segment engine's ExplainNode tree. */
+    z.object({ member: z.boolean(), explanation: z.record(z.string(), z.unknown()) }),
+  ),
+};

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { WorkspaceRepository } from '../base/workspace-repository';
+import { retryBusy } from '../util/write-retry';
+import { EVENT_CATALOG_MODEL, EventCatalogEntry } from './event-catalog.schema';
+
+/** Event names per source with counts and last seen, scoped by workspace. */
+@Injectable()
+export class EventCatalogRepository extends WorkspaceRepository<EventCatalogEntry> {
+  constructor(@InjectModel(EVENT_CATALOG_MODEL) model: Model<EventCatalogEntry>) {
+    super(model);
+  }
+
+  listAll(workspaceId: string): Promise<EventCatalogEntry[]> {
+    return this.find(workspaceId, {}, { sort: { source: 1, name: 1 } });
+  }
+
+  /** Counts newly stored events: `$inc` the count, `$max` the last seen time (upsert). */
+  async record(
+    workspaceId: string,
+    entries: Array<Pick<EventCatalogEntry, 'source' | 'name' | 'count' | 'lastSeenAt'>>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const operations = entries.map((entry) => ({
+      updateOne: {
+        filter: { workspaceId, source: entry.source, name: entry.name },
+        update: { $inc: { count: entry.count }, $max: { lastSeenAt: entry.lastSeenAt } },
+        upsert: true,
+      },
+    }));
+    await retryBusy(() => this.model.collection.bulkWrite(operations, { ordered: false }));
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { EventDocument } from '@seg/segment-engine';
+import type { Model, Types } from 'mongoose';
+import { WorkspaceRepository } from '../base/workspace-repository';
+import { duplicateIndexes, retryBusy } from '../util/write-retry';
+import { EVENT_MODEL } from './event.schema';
+
+export type StoredEvent = EventDocument & { _id: Types.ObjectId };
+
+/** Events, scoped by workspace. */
+@Injectable()
+export class EventRepository extends WorkspaceRepository<EventDocument> {
+  constructor(@InjectModel(EVENT_MODEL) model: Model<EventDocument>) {
+    super(model);
+  }
+
+  /**
+   * Inserts events whose `_id` is their inbox entry's id; answers the indexes of
+   * those actually inserted (a re-applied message's event is skipped).
+   */
+  async insertIdempotent(workspaceId: string, events: StoredEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const documents = events.map((event) => ({ ...event, workspaceId }));
+    let duplicates = new Set<number>();
+    try {
+      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
+    } catch (error) {
+      const found = duplicateIndexes(error);
+      if (!found) throw error;
+      duplicates = found;
+    }
+    return events.map((_, index) => index).filter((index) => !duplicates.has(index));
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { WorkspaceRepository } from '../base/workspace-repository';
+import { duplicateIndexes, retryBusy } from '../util/write-retry';
+import {
+  INBOX_APPLIED_MODEL,
+  INBOX_MODEL,
+  INBOX_SWEEP_MODEL,
+  InboxApplied,
+  InboxEntry,
+  InboxSweep,
+} from './inbox.schema';
+
+const WATERMARK_ID = 'watermark';
+
+/**
+ * The ingestion inbox. Everything here is insert-only except the one sweep
+ * watermark: on FerretDB's SQLite backend an insert costs the same whatever the
+ * collection's size, while an update or delete scans the collection.
+ */
+@Injectable()
+export class InboxRepository extends WorkspaceRepository<InboxEntry> {
+  constructor(
+    @InjectModel(INBOX_MODEL) model: Model<InboxEntry>,
+    @InjectModel(INBOX_APPLIED_MODEL) private readonly applied: Model<InboxApplied>,
+    @InjectModel(INBOX_SWEEP_MODEL) private readonly sweep: Model<InboxSweep>,
+  ) {
+    super(model);
+  }
+
+  /** Stores new entries; answers those stored (a repeated messageId is left out). */
+  async accept(
+    workspaceId: string,
+    entries: Omit<InboxEntry, 'workspaceId' | '_id'>[],
+  ): Promise<InboxEntry[]> {
+    const documents: InboxEntry[] = entries.map((entry) => ({
+      ...entry,
+      _id: new Types.ObjectId(),
+      workspaceId,
+    }));
+    let duplicates = new Set<number>();
+    try {
+      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
+    } catch (error) {
+      const found = duplicateIndexes(error);
+      if (!found) throw error;
+      duplicates = found;
+    }
+    return documents.filter((_, index) => !duplicates.has(index));
+  }
+
+  /** Marks entries applied (insert-only; marking twice is harmless). */
+  async markApplied(workspaceId: string, ids: Types.ObjectId[]): Promise<void> {
+    if (ids.length === 0) return;
+    const appliedAt = new Date();
+    const documents = ids.map((_id) => ({ _id, workspaceId, appliedAt }));
+    try {
+      await retryBusy(() => this.applied.collection.insertMany(documents, { ordered: false }));
+    } catch (error) {
+      if (!duplicateIndexes(error)) throw error;
+    }
+  }
+
+  /**
+   * The sweep (a system task across workspaces, the one unscoped read here):
+   * entries received in [watermark, before) with no applied marker, oldest first.
+   */
+  async findUnapplied(
+    before: Date,
+    limit: number,
+  ): Promise<{ entries: InboxEntry[]; scanned: number; from: Date; lastReceivedAt?: Date }> {
+    const from = await this.watermark();
+    const candidates = (await this.model
+      .find({ receivedAt: { $gte: from, $lt: before } })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .lean()
+      .exec()) as InboxEntry[];
+    if (candidates.length === 0) return { entries: [], scanned: 0, from };
+    const applied = await this.applied
+      .find({ _id: { $in: candidates.map((entry) => entry._id) } }, { _id: 1 })
+      .lean()
+      .exec();
+    const done = new Set(applied.map((marker) => String(marker._id)));
+    return {
+      entries: candidates.filter((entry) => !done.has(String(entry._id))),
+      scanned: candidates.length,
+      from,
+      lastReceivedAt: candidates[candidates.length - 1]?.receivedAt,
+    };
+  }
+
+  async watermark(): Promise<Date> {
+    const state = await this.sweep.findById(WATERMARK_ID).lean().exec();
+    return state?.receivedBefore ?? new Date(0);
+  }
+
+  async advanceWatermark(receivedBefore: Date): Promise<void> {
+    await retryBusy(() =>
+      this.sweep.collection.updateOne(
+        { _id: WATERMARK_ID } as Record<string, unknown>,
+        { $max: { receivedBefore } },
+        { upsert: true },
+      ),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ProfileDocument } from '@seg/segment-engine';
+import type { Model } from 'mongoose';
+import { WorkspaceRepository } from '../base/workspace-repository';
+import { duplicateIndexes, retryBusy } from '../util/write-retry';
+import { PROFILE_MODEL } from './profile.schema';
+
+/** What a guarded profile write expects to find (optimistic concurrency on the activity fields). */
+export interface ActivityGuard {
+  lastActivityAt: Date;
+  sessions: number;
+}
+
+export interface ProfilePosition {
+  lastActivityAt: Date;
+  userId: string;
+}
+
+export type ProfileListRow = Pick<ProfileDocument, 'userId' | 'name' | 'email' | 'lastActivityAt'>;
+
+/** Profiles, scoped by workspace. Reads return plain objects. */
+@Injectable()
+export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
+  constructor(@InjectModel(PROFILE_MODEL) model: Model<ProfileDocument>) {
+    super(model);
+  }
+
+  findByUserId(workspaceId: string, userId: string): Promise<ProfileDocument | null> {
+    return this.findOne(workspaceId, { userId });
+  }
+
+  async findByUserIds(workspaceId: string, userIds: string[]): Promise<ProfileDocument[]> {
+    if (userIds.length === 0) return [];
+    return this.find(workspaceId, { userId: { $in: userIds } });
+  }
+
+  /**
+   * Inserts new profiles (unordered); answers the userIds that already existed
+   * (another writer was first), which the caller applies as updates instead.
+   */
+  async insertNew(workspaceId: string, profiles: ProfileDocument[]): Promise<Set<string>> {
+    if (profiles.length === 0) return new Set();
+    const documents = profiles.map((profile) => ({ ...profile, workspaceId }));
+    try {
+      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
+      return new Set();
+    } catch (error) {
+      const duplicates = duplicateIndexes(error);
+      if (!duplicates) throw error;
+      return new Set([...duplicates].map((index) => profiles[index]?.userId ?? ''));
+    }
+  }
+
+  /**
+   * `$set`s fields of one profile only if its activity fields are still those
+   * the caller read; false when they changed meanwhile (re-read and retry).
+   */
+  async setGuarded(
+    workspaceId: string,
+    userId: string,
+    guard: ActivityGuard,
+    set: Record<string, unknown>,
+  ): Promise<boolean> {
+    const filter = this.scope(workspaceId, {
+      userId,
+      lastActivityAt: guard.lastActivityAt,
+      sessions: guard.sessions,
+    });
+    const result = await retryBusy(() =>
+      this.model.collection.updateOne(filter as Record<string, unknown>, { $set: set }),
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Adds tags; null when the user does not exist. */
+  addTags(workspaceId: string, userId: string, tags: string[]): Promise<string[] | null> {
+    return this.updateTags(workspaceId, userId, { $addToSet: { tags: { $each: tags } } });
+  }
+
+  /** Removes tags; null when the user does not exist. */
+  removeTags(workspaceId: string, userId: string, tags: string[]): Promise<string[] | null> {
+    return this.updateTags(workspaceId, userId, { $pullAll: { tags } });
+  }
+
+  private async updateTags(
+    workspaceId: string,
+    userId: string,
+    update: Record<string, unknown>,
+  ): Promise<string[] | null> {
+    const filter = this.scope(workspaceId, { userId }) as Record<string, unknown>;
+    const result = await retryBusy(() => this.model.collection.updateOne(filter, update));
+    if (result.matchedCount === 0) return null;
+    const profile = await this.findByUserId(workspaceId, userId);
+    return profile?.tags ?? [];
+  }
+
+  /** One page, newest activity first (ties by userId), strictly after `after`. */
+  async page(
+    workspaceId: string,
+    limit: number,
+    after?: ProfilePosition,
+  ): Promise<ProfileListRow[]> {
+    const filter = after
+      ? {
+          $or: [
+            { lastActivityAt: { $lt: after.lastActivityAt } },
+            { lastActivityAt: after.lastActivityAt, userId: { $gt: after.userId } },
+          ],
+        }
+      : {};
+    return (await this.model
+      .find(this.scope(workspaceId, filter), { userId: 1, name: 1, email: 1, lastActivityAt: 1 })
+      .sort({ lastActivityAt: -1, userId: 1 })
+      .limit(limit)
+      .lean()
+      .exec()) as unknown as ProfileListRow[];
+  }
+}

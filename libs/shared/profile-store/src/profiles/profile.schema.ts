@@ -1,0 +1,35 @@
+import { Schema } from 'mongoose';
+import type { ProfileDocument } from '@seg/segment-engine';
+
+export const PROFILE_MODEL = 'Profile';
+export const PROFILES_COLLECTION = 'profiles';
+
+/**
+ * The `profiles` collection, one document per (workspace, userId), in exactly the
+ * segment engine's `ProfileDocument` shape. Writes go through the driver (no casting).
+ */
+export const profileSchema = new Schema<ProfileDocument>(
+  {
+    workspaceId: { type: String, required: true },
+    userId: { type: String, required: true },
+    name: { type: String, default: undefined },
+    email: { type: String, default: undefined },
+    createdAt: { type: Date, required: true },
+    lastActivityAt: { type: Date, required: true },
+    sessions: { type: Number, required: true },
+    tags: { type: [String], default: [] },
+    custom: { type: Schema.Types.Mixed, default: {} },
+    interactions: { type: Schema.Types.Mixed, default: undefined },
+    experiences: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: PROFILES_COLLECTION, versionKey: false, minimize: false, strict: false },
+);
+
+// One user per workspace; also the one-user lookup of targeting and GET /v1/users/:userId.
+profileSchema.index({ workspaceId: 1, userId: 1 }, { unique: true });
+// GET /v1/users paging (newest activity first) and date conditions on lastActivityAt.
+profileSchema.index({ workspaceId: 1, lastActivityAt: -1, userId: 1 });
+// Segment pipelines: native attribute conditions and the members' order by userId.
+profileSchema.index({ workspaceId: 1, createdAt: 1 });
+profileSchema.index({ workspaceId: 1, email: 1 });
+profileSchema.index({ workspaceId: 1, tags: 1 });

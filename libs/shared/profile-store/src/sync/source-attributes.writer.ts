@@ -1,0 +1,74 @@
+import type { AttributeObject, CustomSource } from '@seg/segment-engine';
+import type { Connection, mongo } from 'mongoose';
+import { PROFILES_COLLECTION } from '../profiles/profile.schema';
+import { retryBusy } from '../util/write-retry';
+
+/** Who is in a workspace, for matching vendor records (by userId, by lowercased email). */
+export interface IdentityIndex {
+  userIds: Set<string>;
+  byEmail: Map<string, string[]>;
+  /** Users that already have attributes from the source. */
+  withSource: Set<string>;
+}
+
+export interface SourceWriteResult {
+  matched: number;
+  modified: number;
+}
+
+/**
+ * Bulk writes of one source's custom attributes (`custom.<source>`) for the
+ * integration syncs: one round trip per batch, nothing else of the profile touched.
+ * Goes through the driver on the service's connection (no model registration).
+ */
+export class SourceAttributesWriter {
+  constructor(private readonly connection: Connection) {}
+
+  private get profiles() {
+    return this.connection.collection(PROFILES_COLLECTION);
+  }
+
+  /** One streaming pass over the workspace's profiles, projected to the matching keys. */
+  async identityIndex(workspaceId: string, source: CustomSource): Promise<IdentityIndex> {
+    const index: IdentityIndex = { userIds: new Set(), byEmail: new Map(), withSource: new Set() };
+    const cursor = this.profiles.find(
+      { workspaceId },
+      { projection: { _id: 0, userId: 1, email: 1 } },
+    );
+    for await (const profile of cursor) {
+      const userId = String(profile['userId']);
+      index.userIds.add(userId);
+      const email = profile['email'];
+      if (typeof email === 'string' && email !== '') {
+        const key = email.trim().toLowerCase();
+        index.byEmail.set(key, [...(index.byEmail.get(key) ?? []), userId]);
+      }
+    }
+    const withSource = this.profiles.find(
+      { workspaceId, [`custom.${source}`]: { $exists: true } },
+      { projection: { _id: 0, userId: 1 } },
+    );
+    for await (const profile of withSource) index.withSource.add(String(profile['userId']));
+    return index;
+  }
+
+  /**
+   * Replaces `custom.<source>` of each listed existing user (no profile is created).
+   * Unchanged values leave the document unmodified.
+   */
+  async setSourceAttributes(
+    workspaceId: string,
+    source: CustomSource,
+    updates: Array<{ userId: string; attributes: AttributeObject }>,
+  ): Promise<SourceWriteResult> {
+    if (updates.length === 0) return { matched: 0, modified: 0 };
+    const operations: mongo.AnyBulkWriteOperation[] = updates.map((update) => ({
+      updateOne: {
+        filter: { workspaceId, userId: update.userId },
+        update: { $set: { [`custom.${source}`]: update.attributes } },
+      },
+    }));
+    const result = await retryBusy(() => this.profiles.bulkWrite(operations, { ordered: false }));
+    return { matched: result.matchedCount, modified: result.modifiedCount };
+  }
+}
