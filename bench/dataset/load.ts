@@ -1,5 +1,9 @@
 import { MongoClient } from 'mongodb';
-import { EVENTS_COLLECTION, PROFILES_COLLECTION } from '../../libs/shared/profile-store/src/index';
+import {
+  EVENTS_COLLECTION,
+  PROFILES_COLLECTION,
+  profileKey,
+} from '../../libs/shared/profile-store/src/index';
 import { CUSTOM_ATTRIBUTES } from './catalog';
 import { type DatasetOptions, generateEvents, generateProfiles } from './generate';
 
@@ -16,11 +20,12 @@ export async function loadDataset(
 ): Promise<{ profiles: number; events: number; seconds: number }> {
   const started = performance.now();
   const db = client.db(dbName);
-  const profiles = await insertAll(
-    db.collection(PROFILES_COLLECTION),
-    generateProfiles(options),
-    batchSize,
-  );
+  const keyed = function* () {
+    for (const profile of generateProfiles(options)) {
+      yield { _id: profileKey(profile.workspaceId, profile.userId), ...profile };
+    }
+  };
+  const profiles = await insertAll(db.collection(PROFILES_COLLECTION), keyed(), batchSize);
   const events = await insertAll(
     db.collection(EVENTS_COLLECTION),
     generateEvents(options),

@@ -178,8 +178,10 @@ const ids = new Map<string, string>();
 
 async function seed(workspaceId: string): Promise<void> {
   const db = mongo.db(process.env['E2E_MONGODB_DB']);
-  await db.collection('profiles').insertMany(
+  await db.collection<{ _id: string }>('profiles').insertMany(
     USERS.map((user) => ({
+      // The profile store's key (profile.schema.ts): one-user reads go by `_id`.
+      _id: `${workspaceId}/${user.userId}`,
       workspaceId,
       userId: user.userId,
       name: user.name,

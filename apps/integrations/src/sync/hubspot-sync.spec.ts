@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
 import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
 import type { RunView } from '@seg/contracts';
+import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
@@ -27,7 +28,7 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   let worker: INestApplicationContext;
   let db: Connection;
 
-  const profiles = () => db.collection('profiles');
+  const profiles = () => db.collection<StoredProfile>(PROFILES_COLLECTION);
   const runs = () =>
     api.get(ListRunsUseCase).execute({ workspaceId, provider: 'hubspot', limit: 10 });
   async function syncToEnd(): Promise<RunView> {
@@ -68,9 +69,9 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
       experiences: { seen: [], completed: [], answers: [] },
     };
     await profiles().insertMany([
-      { ...base, userId: 'u1', email: 'Alice@Example.com' },
-      { ...base, userId: 'u2', email: 'bob@example.com' },
-      { ...base, userId: 'u3', email: 'carol@example.com' },
+      { ...base, _id: profileKey(workspaceId, 'u1'), userId: 'u1', email: 'Alice@Example.com' },
+      { ...base, _id: profileKey(workspaceId, 'u2'), userId: 'u2', email: 'bob@example.com' },
+      { ...base, _id: profileKey(workspaceId, 'u3'), userId: 'u3', email: 'carol@example.com' },
     ]);
     const start = Date.now() - 3_600_000;
     hubspot.addContact(
@@ -114,7 +115,7 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
         lifecyclestage: 'customer',
       },
     });
-    expect(alice?.['custom']['hubspot']['lastmodifieddate']).toBeInstanceOf(Date);
+    expect(alice?.custom.hubspot?.['lastmodifieddate']).toBeInstanceOf(Date);
     const catalog = await db
       .collection('attribute_catalog')
       .find({ workspaceId, source: 'hubspot' })
@@ -137,11 +138,12 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     const changed = await syncToEnd();
     expect(changed.stats).toMatchObject({ updated: 1 });
     const alice = await profiles().findOne({ workspaceId, userId: 'u1' });
-    expect(alice?.['custom']['hubspot']['lifecyclestage']).toBe('evangelist');
+    expect(alice?.custom.hubspot?.['lifecyclestage']).toBe('evangelist');
   });
 
   it('applies kept contacts once their user exists', async () => {
     await profiles().insertOne({
+      _id: profileKey(workspaceId, 'u9'),
       workspaceId,
       userId: 'u9',
       email: 'lead7@example.com',
@@ -154,7 +156,7 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     });
     await syncToEnd();
     const lead = await profiles().findOne({ workspaceId, userId: 'u9' });
-    expect(lead?.['custom']['hubspot']['email']).toBe('lead7@example.com');
+    expect(lead?.custom.hubspot?.['email']).toBe('lead7@example.com');
   });
 
   it('waits out a 429 TEN_SECONDLY_ROLLING and finishes the run', async () => {

@@ -33,8 +33,8 @@ export class MemberPager {
     compiled: CompiledSegment,
     limit: number,
     cursor: string | undefined,
+    now = new Date(),
   ): Promise<MemberPageResult & { count: number }> {
-    const now = new Date();
     const source = sharingEventQueries(this.store.dataSource(workspaceId));
     const [count, page] = await Promise.all([
       this.count(workspaceId, compiled, now, source),

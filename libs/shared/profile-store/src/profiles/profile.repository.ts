@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ProfileDocument } from '@seg/segment-engine';
-import type { Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
 import { duplicateIndexes, retryBusy } from '../util/write-retry';
-import { PROFILE_MODEL } from './profile.schema';
+import { PROFILE_MODEL, profileKey, type StoredProfile } from './profile.schema';
 
 /** What a guarded profile write expects to find (optimistic concurrency on the activity fields). */
 export interface ActivityGuard {
@@ -26,8 +26,13 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     super(model);
   }
 
+  /** The driver's collection, typed with the string `_id` profiles are stored with. */
+  private get collection(): mongo.Collection<StoredProfile> {
+    return this.model.collection as unknown as mongo.Collection<StoredProfile>;
+  }
+
   findByUserId(workspaceId: string, userId: string): Promise<ProfileDocument | null> {
-    return this.findOne(workspaceId, { userId });
+    return this.findOne(workspaceId, { _id: profileKey(workspaceId, userId) });
   }
 
   async findByUserIds(workspaceId: string, userIds: string[]): Promise<ProfileDocument[]> {
@@ -41,9 +46,13 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
    */
   async insertNew(workspaceId: string, profiles: ProfileDocument[]): Promise<Set<string>> {
     if (profiles.length === 0) return new Set();
-    const documents = profiles.map((profile) => ({ ...profile, workspaceId }));
+    const documents = profiles.map((profile) => ({
+      _id: profileKey(workspaceId, profile.userId),
+      ...profile,
+      workspaceId,
+    }));
     try {
-      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
+      await retryBusy(() => this.collection.insertMany(documents, { ordered: false }));
       return new Set();
     } catch (error) {
       const duplicates = duplicateIndexes(error);
@@ -63,12 +72,12 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     set: Record<string, unknown>,
   ): Promise<boolean> {
     const filter = this.scope(workspaceId, {
-      userId,
+      _id: profileKey(workspaceId, userId),
       lastActivityAt: guard.lastActivityAt,
       sessions: guard.sessions,
     });
     const result = await retryBusy(() =>
-      this.model.collection.updateOne(filter as Record<string, unknown>, { $set: set }),
+      this.collection.updateOne(filter as Record<string, unknown>, { $set: set }),
     );
     return result.matchedCount === 1;
   }
@@ -88,8 +97,11 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     userId: string,
     update: Record<string, unknown>,
   ): Promise<string[] | null> {
-    const filter = this.scope(workspaceId, { userId }) as Record<string, unknown>;
-    const result = await retryBusy(() => this.model.collection.updateOne(filter, update));
+    const filter = this.scope(workspaceId, { _id: profileKey(workspaceId, userId) }) as Record<
+      string,
+      unknown
+    >;
+    const result = await retryBusy(() => this.collection.updateOne(filter, update));
     if (result.matchedCount === 0) return null;
     const profile = await this.findByUserId(workspaceId, userId);
     return profile?.tags ?? [];

@@ -5,11 +5,24 @@ export const PROFILE_MODEL = 'Profile';
 export const PROFILES_COLLECTION = 'profiles';
 
 /**
+ * A profile's `_id`: `<workspaceId>/<userId>` (a workspace id never contains `/`, so
+ * the key is unambiguous). One-user reads and writes go by `_id` because FerretDB
+ * serves `_id` equality from its primary key but scans for other fields.
+ */
+export function profileKey(workspaceId: string, userId: string): string {
+  return `${workspaceId}/${userId}`;
+}
+
+/** A profile as stored: the engine's document plus its `_id` key. */
+export type StoredProfile = ProfileDocument & { _id: string };
+
+/**
  * The `profiles` collection, one document per (workspace, userId), in exactly the
  * segment engine's `ProfileDocument` shape. Writes go through the driver (no casting).
  */
-export const profileSchema = new Schema<ProfileDocument>(
+export const profileSchema = new Schema<StoredProfile>(
   {
+    _id: { type: String, required: true },
     workspaceId: { type: String, required: true },
     userId: { type: String, required: true },
     name: { type: String, default: undefined },

@@ -1,6 +1,6 @@
 import type { AttributeObject, CustomSource } from '@seg/segment-engine';
 import type { Connection, mongo } from 'mongoose';
-import { PROFILES_COLLECTION } from '../profiles/profile.schema';
+import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '../profiles/profile.schema';
 import { retryBusy } from '../util/write-retry';
 
 /** Who is in a workspace, for matching vendor records (by userId, by lowercased email). */
@@ -24,7 +24,7 @@ export interface SourceWriteResult {
 export class SourceAttributesWriter {
   constructor(private readonly connection: Connection) {}
 
-  private get profiles() {
+  private get profiles(): mongo.Collection<StoredProfile> {
     return this.connection.collection(PROFILES_COLLECTION);
   }
 
@@ -62,9 +62,9 @@ export class SourceAttributesWriter {
     updates: Array<{ userId: string; attributes: AttributeObject }>,
   ): Promise<SourceWriteResult> {
     if (updates.length === 0) return { matched: 0, modified: 0 };
-    const operations: mongo.AnyBulkWriteOperation[] = updates.map((update) => ({
+    const operations: mongo.AnyBulkWriteOperation<StoredProfile>[] = updates.map((update) => ({
       updateOne: {
-        filter: { workspaceId, userId: update.userId },
+        filter: { _id: profileKey(workspaceId, update.userId), workspaceId },
         update: { $set: { [`custom.${source}`]: update.attributes } },
       },
     }));
