@@ -27,7 +27,9 @@ import {
   eventSchema,
   PROFILE_MODEL,
   ProfileRepository,
+  profileKey,
   profileSchema,
+  type StoredProfile,
 } from '../../libs/shared/profile-store/src/index';
 import {
   type CatalogEntry,
@@ -133,10 +135,11 @@ async function seedDataset(
   const started = Date.now();
   const batch = 10_000;
   for (let from = 0; from < USERS; from += batch) {
-    const docs: ProfileDocument[] = [];
+    const docs: StoredProfile[] = [];
     for (let i = from; i < Math.min(USERS, from + batch); i++) {
       const last = NOW - int(90) * DAY - int(DAY);
       docs.push({
+        _id: profileKey(WORKSPACE, userId(i)),
         workspaceId: WORKSPACE,
         userId: userId(i),
         name: `User ${i}`,
@@ -219,21 +222,23 @@ async function main(): Promise<void> {
     const pager = new MemberPager(store);
     const compiled = compileSegment(RULES, { catalog: CATALOG });
 
+    // One instant for every way, so that relative windows (last 30 days) are the same: runs
+    // take minutes at full size, and users near a window's edge would otherwise differ.
+    const now = new Date();
     const previewMs: number[] = [];
     const countMs: number[] = [];
     let count = 0;
     let firstPage: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const preview = await timed(() => pager.preview(WORKSPACE, compiled, 50, undefined));
+      const preview = await timed(() => pager.preview(WORKSPACE, compiled, 50, undefined, now));
       previewMs.push(preview.ms);
       count = preview.value.count;
       firstPage = preview.value.users.map((user) => user.userId);
-      countMs.push((await timed(() => pager.count(WORKSPACE, compiled))).ms);
+      countMs.push((await timed(() => pager.count(WORKSPACE, compiled, now))).ms);
     }
 
     // User by user in-process: read every profile and the events the segment counts, then
     // evaluate each user (what a service without pipelines would do).
-    const now = new Date();
     const load = await timed(async () => {
       const byUser = new Map<string, EventDocument[]>();
       const cursor = eventModel

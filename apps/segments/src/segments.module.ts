@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MembershipHandler } from './handlers/membership.handler';
 import { SegmentsHandler } from './handlers/segments.handler';
 import { CompiledSegments } from './membership/compiled-segments';
+import { UserSnapshotCache } from './membership/user-snapshot-cache';
 import { MemberPager } from './membership/member-pager';
 import { SavedSegment } from './membership/saved-segment';
 import { MemberStoreModule } from './reads/member-store.module';
@@ -32,6 +33,7 @@ import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.u
     SegmentRepository,
     SegmentInputValidator,
     CompiledSegments,
+    UserSnapshotCache,
     MemberPager,
     SavedSegment,
     CreateSegmentUseCase,

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import type { EventOf, ParsedRequestOf } from '@seg/contracts';
 import { HandleEvent, HandleRequest } from '@seg/platform';
 import { CompiledSegments } from '../membership/compiled-segments';
+import { UserSnapshotCache } from '../membership/user-snapshot-cache';
 import { CheckMembershipUseCase } from '../usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from '../usecases/count-members/count-members.usecase';
 import { ExplainMemberUseCase } from '../usecases/explain-member/explain-member.usecase';
@@ -18,6 +19,7 @@ export class MembershipHandler {
     private readonly explainMember: ExplainMemberUseCase,
     private readonly checkMembership: CheckMembershipUseCase,
     private readonly compiled: CompiledSegments,
+    private readonly users: UserSnapshotCache,
   ) {}
 
   @HandleRequest('segments.segment.preview')
@@ -49,6 +51,11 @@ export class MembershipHandler {
   @HandleEvent('segment.updated')
   onUpdated(event: EventOf<'segment.updated'>) {
     this.compiled.invalidate(event.workspaceId);
+  }
+
+  @HandleEvent('user.updated')
+  onUserUpdated(event: EventOf<'user.updated'>) {
+    this.users.invalidate(event.workspaceId, event.userId);
   }
 
   @HandleEvent('segment.deleted')
