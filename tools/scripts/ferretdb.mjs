@@ -151,12 +151,13 @@ export async function startFerretDb({
   const binary = ensureFerretDbBinary(log);
   const listenPort = port ?? (await freePort());
   mkdirSync(dataDir, { recursive: true });
+  // Without a name, a throw-away database is made and dropped when the server stops.
+  const ephemeral = postgresDatabase === undefined;
+  const database = postgresDatabase ?? `ferretdb_tmp_${process.pid}_${listenPort}`;
   const usePostgres =
-    process.env.FERRETDB_BACKEND !== 'sqlite' &&
-    postgresDatabase !== undefined &&
-    ensurePostgresDatabase(postgresDatabase, log);
+    process.env.FERRETDB_BACKEND !== 'sqlite' && ensurePostgresDatabase(database, log);
   const backend = usePostgres
-    ? ['--handler=postgresql', `--postgresql-url=${postgresBase()}${postgresDatabase}`]
+    ? ['--handler=postgresql', `--postgresql-url=${postgresBase()}${database}`]
     : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const child = spawn(
     binary,
@@ -174,13 +175,15 @@ export async function startFerretDb({
   return {
     port: listenPort,
     uri: `mongodb://127.0.0.1:${listenPort}/`,
-    backend: usePostgres ? `postgresql (database ${postgresDatabase})` : `sqlite (${dataDir})`,
+    backend: usePostgres ? `postgresql (database ${database})` : `sqlite (${dataDir})`,
     child,
-    stop: () =>
-      new Promise((resolve) => {
+    stop: async () => {
+      await new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      if (usePostgres && ephemeral) dropPostgresDatabase(database);
+    },
   };
 }
