@@ -61,8 +61,10 @@ export const experienceStepsSchema = z
   .min(1, 'an experience has at least one step')
   .max(EXPERIENCE_LIMITS.steps)
   .superRefine(
-    (steps, ctx) => {
-      // Runs even when some steps are invalid, so duplicates are named in the same 400.
+    (steps: unknown, ctx) => {
+      // Runs even when some steps are invalid, so duplicates are named in the same 400;
+      // so it must not assume the value is an array at all.
+      if (!Array.isArray(steps)) return;
       const seen = new Set<string>();
       steps.forEach((step: unknown, index) => {
         const id = typeof step === 'object' && step !== null ? (step as { id?: unknown }).id : null;

@@ -93,6 +93,21 @@ describe('validateSegmentRules', () => {
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['rules.conditions[0].key']);
   });
 
+  it('refuses condition types that name Object members (constructor, __proto__, toString)', () => {
+    for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const result = validateSegmentRules(
+        { type: 'group', operator: 'and', conditions: [{ type, attribute: 'email' }] },
+        ctx,
+      );
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          { path: 'rules.conditions[0].type', message: expect.stringContaining('must be one of') },
+        ],
+      });
+    }
+  });
+
   it('accepts a 200-char key', () => {
     const key = 'k'.repeat(200);
     const r = validateSegmentRules(

@@ -77,7 +77,8 @@ export function validateSegmentRules(input: unknown, context: ValidationContext)
       return;
     }
     const kind = condition.type;
-    if (typeof kind !== 'string' || !(kind in CONDITION_SCHEMAS)) {
+    // Own keys only: `constructor` or `__proto__` must not find Object's members.
+    if (typeof kind !== 'string' || !Object.hasOwn(CONDITION_SCHEMAS, kind)) {
       errors.push({
         path: `${path}.type`,
         message: 'must be one of group, attribute, customAttribute, experience, event, segment',
