@@ -22,25 +22,34 @@ import { busNames, RMQ_SOCKET_OPTIONS } from './bus-topology';
  */
 export class BusClient implements OnApplicationShutdown {
   private readonly logger = new Logger(BusClient.name);
+  /**
+   * Requests are transient (the caller waits for the answer and retries on a
+   * timeout; what must survive is made durable by the handler before it answers),
+   * events are persistent: RabbitMQ keeps them on disk until every queue consumed them.
+   */
   private readonly proxy: ClientRMQ;
+  private readonly events: ClientRMQ;
   private connected = false;
 
   constructor(private readonly config: BaseConfig) {
-    this.proxy = new ClientRMQ({
-      urls: [config.RABBITMQ_URL],
-      exchange: busNames(config.BUS_PREFIX).exchange,
-      exchangeType: 'topic',
-      wildcards: true,
-      persistent: true,
-      socketOptions: RMQ_SOCKET_OPTIONS,
-    });
+    const options = (persistent: boolean) =>
+      new ClientRMQ({
+        urls: [config.RABBITMQ_URL],
+        exchange: busNames(config.BUS_PREFIX).exchange,
+        exchangeType: 'topic',
+        wildcards: true,
+        persistent,
+        socketOptions: RMQ_SOCKET_OPTIONS,
+      });
+    this.proxy = options(false);
+    this.events = options(true);
     this.proxy.status.subscribe((status) => {
       this.connected = status === 'connected';
     });
   }
 
   async connect(): Promise<void> {
-    await this.proxy.connect();
+    await Promise.all([this.proxy.connect(), this.events.connect()]);
     this.connected = true;
   }
 
@@ -87,10 +96,10 @@ export class BusClient implements OnApplicationShutdown {
 
   async emit<P extends EventPattern>(pattern: P, payload: EventOf<P>): Promise<void> {
     const parsed = eventContracts[pattern].payload.parse(payload);
-    await firstValueFrom(this.proxy.emit(pattern, parsed), { defaultValue: undefined });
+    await firstValueFrom(this.events.emit(pattern, parsed), { defaultValue: undefined });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.proxy.close();
+    await Promise.all([this.proxy.close(), this.events.close()]);
   }
 }

@@ -45,7 +45,6 @@ export function busServerOptions(config: BaseConfig, service: ServiceName): RmqO
       wildcards: true,
       noAck: false,
       prefetchCount: 32,
-      persistent: true,
       socketOptions: RMQ_SOCKET_OPTIONS,
     },
   };
