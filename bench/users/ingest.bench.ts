@@ -32,6 +32,7 @@ const NAMES = [
 interface System {
   url: string;
   adminToken: string;
+  backend: string;
   stop: () => Promise<void>;
 }
 
@@ -48,12 +49,29 @@ async function startSystem(): Promise<System> {
     path.join(root, 'tools/scripts/ferretdb.mjs')
   )) as {
     freePort: () => Promise<number>;
-    startFerretDb: (o: { dataDir: string }) => Promise<{ uri: string; stop: () => Promise<void> }>;
+    startFerretDb: (o: {
+      dataDir: string;
+      postgresDatabase?: string;
+    }) => Promise<{ uri: string; backend: string; stop: () => Promise<void> }>;
   };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
   const ferret = process.env.MONGODB_URI
     ? undefined
     : await startFerretDb({ dataDir: path.join(tmp, 'ferretdb') });
+  // No postgresDatabase: ferretdb.mjs then makes a throw-away PostgreSQL database and drops
+  // it on stop (a named one would be kept). Measuring SQLite by accident is refused.
+  const backend = ferret ? `FerretDB ${ferret.backend}` : 'MONGODB_URI';
+  if (
+    ferret &&
+    !ferret.backend.startsWith('postgresql') &&
+    process.env.FERRETDB_BACKEND !== 'sqlite'
+  ) {
+    await ferret.stop();
+    throw new Error(
+      `FerretDB fell back to ${ferret.backend}; set FERRETDB_BACKEND=sqlite to bench it`,
+    );
+  }
+  console.log(`database: ${backend}`);
   const id = randomBytes(5).toString('hex');
   const port = await freePort();
   const adminToken = `adm_${randomBytes(16).toString('hex')}`;
@@ -102,6 +120,7 @@ async function startSystem(): Promise<System> {
   return {
     url,
     adminToken,
+    backend,
     stop: async () => {
       await Promise.all(
         children.map(
@@ -219,7 +238,7 @@ async function main() {
     };
     console.table(metrics);
     reportResult(metrics, {
-      setup: `${CONCURRENCY} batches of ${BATCH} in flight, ${USERS} users, ${SECONDS} s, FerretDB SQLite`,
+      setup: `${CONCURRENCY} batches of ${BATCH} in flight, ${USERS} users, ${SECONDS} s, ${system.backend}`,
     });
     if (stored !== acceptedTracks) process.exitCode = 1;
   } finally {

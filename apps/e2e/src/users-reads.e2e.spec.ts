@@ -110,6 +110,38 @@ describe('users reads', () => {
     expect((await api('GET', '/v1/users', { key: ws.publicKey })).status).toBe(403);
   });
 
+  it('lists the segments the user is in on the profile', async () => {
+    const emailIs = (email: string) => ({
+      type: 'group',
+      operator: 'and',
+      conditions: [{ type: 'attribute', attribute: 'email', operator: 'equals', value: email }],
+    });
+    const created = async (name: string, email: string) => {
+      const response = await api<{ id: string }>('POST', '/v1/segments', {
+        key: ws.secretKey,
+        body: { name, rules: emailIs(email) },
+      });
+      expect(response.status).toBe(201);
+      return response.body.id;
+    };
+    const matching = await created('Reader 3 by email', 'r3@acme.com');
+    const other = await created('Reader 4 by email', 'r4@acme.com');
+    type Profile = { segments?: Array<{ id: string; name: string }>; segmentsError?: string };
+    const profile = await waitFor(
+      async () => {
+        const got = await api<Profile>('GET', '/v1/users/reader-3', { key: ws.secretKey });
+        return got.body.segments?.some((segment) => segment.id === matching) ? got : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 100, what: 'reader-3 in its segment' },
+    );
+    expect(profile.status).toBe(200);
+    expect(profile.body.segments).toEqual([{ id: matching, name: 'Reader 3 by email' }]);
+    expect(profile.body.segments?.map((segment) => segment.id)).not.toContain(other);
+    expect(profile.body.segmentsError).toBeUndefined();
+    const elsewhere = await api<Profile>('GET', '/v1/users/reader-5', { key: ws.secretKey });
+    expect(elsewhere.body.segments).toEqual([]);
+  });
+
   it('adds and removes tags with the secret key', async () => {
     const added = await api('POST', '/v1/users/reader-2/tags', {
       key: ws.secretKey,

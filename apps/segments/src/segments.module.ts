@@ -18,6 +18,7 @@ import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.u
 import { FindMissingSegmentsUseCase } from './usecases/find-missing-segments/find-missing-segments.usecase';
 import { GetSegmentUseCase } from './usecases/get-segment/get-segment.usecase';
 import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
+import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
 import { ListSegmentsUseCase } from './usecases/list-segments/list-segments.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
 import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.usecase';
@@ -47,6 +48,7 @@ import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.u
     CountMembersUseCase,
     ExplainMemberUseCase,
     CheckMembershipUseCase,
+    ListUserSegmentsUseCase,
   ],
 })
 export class SegmentsModule {}

@@ -1,4 +1,14 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Logger,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requestContracts, ResponseOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
@@ -8,16 +18,28 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
-import { listUsersQuery, tagsBody, userIdParams } from './users.http-schemas';
+import {
+  listUsersQuery,
+  tagsBody,
+  userIdParams,
+  userProfileResponse,
+  UserProfileResponse,
+} from './users.http-schemas';
 
 const responseOf = (pattern: keyof typeof requestContracts) =>
   openApiSchema(requestContracts[pattern].response, 'output');
 
-/** Profiles and tags (dashboard: secret key). Each call is one request to the users service. */
+/**
+ * Profiles and tags (dashboard: secret key). Each call is one request to the users service;
+ * GET /v1/users/:userId also asks the segments service, in parallel, which segments the
+ * user is in.
+ */
 @ApiTags('users')
 @Controller('v1/users')
 @SecretAuth()
 export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+
   constructor(private readonly bus: BusClient) {}
 
   @Get()
@@ -32,12 +54,22 @@ export class UsersController {
 
   @Get(':userId')
   @ApiOperation({ summary: 'The whole profile of one user (404 when unknown)' })
-  @ApiOkResponse({ schema: responseOf('users.profile.get') })
-  get(
+  @ApiOkResponse({ schema: openApiSchema(userProfileResponse, 'output') })
+  async get(
     @CurrentWorkspace() workspaceId: string,
     @Param(new ZodValidationPipe(userIdParams, 'params')) params: z.output<typeof userIdParams>,
-  ): Promise<ResponseOf<'users.profile.get'>> {
-    return this.bus.request('users.profile.get', { workspaceId, userId: params.userId });
+  ): Promise<UserProfileResponse> {
+    const query = { workspaceId, userId: params.userId };
+    // Caught here (not after the profile) so that a 404 never leaves it unhandled.
+    const segments = this.bus.request('segments.membership.ofUser', query).then(
+      (answer) => ({ segments: answer.segments }),
+      (error: unknown) => {
+        this.logger.warn({ err: error, workspaceId }, 'Segments of a user unavailable');
+        return { segmentsError: 'unavailable' as const };
+      },
+    );
+    const profile = await this.bus.request('users.profile.get', query);
+    return { ...profile, ...(await segments) };
   }
 
   @Post(':userId/tags')

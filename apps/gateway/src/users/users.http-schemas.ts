@@ -1,4 +1,4 @@
-import { tagsSchema, userIdSchema } from '@seg/contracts';
+import { tagsSchema, userIdSchema, userProfileSchema, userSegmentView } from '@seg/contracts';
 import { z } from 'zod';
 
 export const listUsersQuery = z.object({
@@ -9,3 +9,14 @@ export const listUsersQuery = z.object({
 export const userIdParams = z.object({ userId: userIdSchema });
 
 export const tagsBody = z.object({ tags: tagsSchema });
+
+/**
+ * GET /v1/users/:userId: the users service's profile plus the segments service's answer.
+ * When the segments service cannot answer, `segments` is omitted and `segmentsError` says
+ * why, rather than failing the whole profile.
+ */
+export const userProfileResponse = userProfileSchema.extend({
+  segments: z.array(userSegmentView).optional(),
+  segmentsError: z.literal('unavailable').optional(),
+});
+export type UserProfileResponse = z.infer<typeof userProfileResponse>;

@@ -7,9 +7,13 @@ import { CheckMembershipUseCase } from '../usecases/check-membership/check-membe
 import { CountMembersUseCase } from '../usecases/count-members/count-members.usecase';
 import { ExplainMemberUseCase } from '../usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from '../usecases/list-members/list-members.usecase';
+import { ListUserSegmentsUseCase } from '../usecases/list-user-segments/list-user-segments.usecase';
 import { PreviewSegmentUseCase } from '../usecases/preview-segment/preview-segment.usecase';
 
-/** Who is in a segment: batch (preview, members, count) and one user (explain, targeting). */
+/**
+ * Who is in a segment: batch (preview, members, count) and one user (explain, targeting,
+ * the segments on a profile).
+ */
 @Controller()
 export class MembershipHandler {
   constructor(
@@ -18,6 +22,7 @@ export class MembershipHandler {
     private readonly countMembers: CountMembersUseCase,
     private readonly explainMember: ExplainMemberUseCase,
     private readonly checkMembership: CheckMembershipUseCase,
+    private readonly listUserSegments: ListUserSegmentsUseCase,
     private readonly compiled: CompiledSegments,
     private readonly users: UserSnapshotCache,
   ) {}
@@ -45,6 +50,11 @@ export class MembershipHandler {
   @HandleRequest('segments.membership.check')
   check(command: ParsedRequestOf<'segments.membership.check'>) {
     return this.checkMembership.execute(command);
+  }
+
+  @HandleRequest('segments.membership.ofUser')
+  ofUser(command: ParsedRequestOf<'segments.membership.ofUser'>) {
+    return this.listUserSegments.execute(command);
   }
 
   /** Edits made through another instance: drop this one's compiled copies at once. */

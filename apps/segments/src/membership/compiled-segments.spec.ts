@@ -26,6 +26,7 @@ function fakeRepository(defs: Map<string, SegmentDefinition>) {
 
 const def = (id: string, version: number, rules: SegmentRules): SegmentDefinition => ({
   _id: id,
+  name: id,
   version,
   rules,
   attributeTypes: [],

@@ -55,6 +55,25 @@ export class CompiledSegments {
     return out;
   }
 
+  /**
+   * Every segment of the workspace that compiles, with its name (a rename bumps the
+   * version, so the name is as fresh as the definition).
+   */
+  async all(
+    workspaceId: string,
+  ): Promise<{ compiled: Map<string, CompiledSegment>; names: Map<string, string> }> {
+    const state = await this.fresh(workspaceId);
+    const compiled = new Map<string, CompiledSegment>();
+    const names = new Map<string, string>();
+    for (const [id, def] of state.defs) {
+      const one = this.compiledOf(workspaceId, state, id);
+      if (!one) continue;
+      compiled.set(id, one);
+      names.set(id, def.name);
+    }
+    return { compiled, names };
+  }
+
   /** Compiles unsaved rules (preview) against the workspace's current segments. */
   async compileRules(
     workspaceId: string,

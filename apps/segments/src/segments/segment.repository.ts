@@ -7,7 +7,7 @@ import { SEGMENT_MODEL, SegmentDocument } from './segment.schema';
 /** The fields a segment's definition is compiled from. */
 export type SegmentDefinition = Pick<
   SegmentDocument,
-  '_id' | 'version' | 'rules' | 'attributeTypes'
+  '_id' | 'name' | 'version' | 'rules' | 'attributeTypes'
 >;
 
 export interface SegmentPosition {
@@ -38,7 +38,13 @@ export class SegmentRepository extends WorkspaceRepository<SegmentDocument> {
   async definitions(workspaceId: string, ids?: string[]): Promise<SegmentDefinition[]> {
     const filter = ids ? { _id: { $in: ids } } : {};
     return (await this.model
-      .find(this.scope(workspaceId, filter), { _id: 1, version: 1, rules: 1, attributeTypes: 1 })
+      .find(this.scope(workspaceId, filter), {
+        _id: 1,
+        name: 1,
+        version: 1,
+        rules: 1,
+        attributeTypes: 1,
+      })
       .lean()
       .exec()) as SegmentDefinition[];
   }

@@ -18,6 +18,20 @@ import { ActivityMessage, foldMessages } from './profile-fold';
 import { flattenTraits, normalizeProperties } from './values';
 
 const MAX_GUARD_RETRIES = 5;
+/** Profile updates of one chunk in flight at once (sequential, they dominated applying). */
+const PROFILE_WRITE_CONCURRENCY = 16;
+
+/** Runs `tasks` with at most `limit` in flight; rejects with the first failure. */
+async function inParallel(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
 
 interface Parsed {
   entry: InboxEntry;
@@ -183,6 +197,7 @@ export class ApplyMessagesUseCase {
       if (result.changes.length > 0) changed.set(userId, new Set(result.changes));
     };
     const retry: string[] = [];
+    const updates: Array<() => Promise<void>> = [];
     for (const [userId, messages] of byUser) {
       const current = existing.get(userId) ?? null;
       const result = foldMessages(workspaceId, userId, current, messages);
@@ -190,11 +205,15 @@ export class ApplyMessagesUseCase {
         created.push(result.profile);
         record(userId, result);
       } else if (result.changes.length > 0 || result.conflicts.length > 0) {
-        const written = await this.profiles.setGuarded(workspaceId, userId, current, result.set);
-        if (written) record(userId, result);
-        else retry.push(userId);
+        updates.push(async () => {
+          const written = await this.profiles.setGuarded(workspaceId, userId, current, result.set);
+          if (written) record(userId, result);
+          else retry.push(userId);
+        });
       }
     }
+    // One user per write, different users in parallel (each write is guarded on its own).
+    await inParallel(updates, PROFILE_WRITE_CONCURRENCY);
     const taken = await this.profiles.insertNew(workspaceId, created);
     retry.push(...taken);
     for (const userId of retry) {

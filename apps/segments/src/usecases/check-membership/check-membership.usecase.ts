@@ -5,7 +5,7 @@ import { CompiledSegments } from '../../membership/compiled-segments';
 import { eventKeysOf } from '../../membership/event-keys';
 import { eventKeyId, UserSnapshotCache } from '../../membership/user-snapshot-cache';
 import { MemberStore } from '../../reads/member-store';
-import type { EventDocument, ProfileDocument } from '@seg/segment-engine';
+import type { CompiledSegment, EventDocument, ProfileDocument } from '@seg/segment-engine';
 
 export type CheckMembershipCommand = ParsedRequestOf<'segments.membership.check'>;
 
@@ -30,16 +30,28 @@ export class CheckMembershipUseCase {
   }: CheckMembershipCommand): Promise<ResponseOf<'segments.membership.check'>> {
     if (segmentIds.length === 0) return { memberOf: [] };
     const compiled = await this.compiled.get(workspaceId, segmentIds);
-    if (compiled.size === 0) return { memberOf: [] };
+    return { memberOf: await this.memberOf(workspaceId, userId, compiled) };
+  }
+
+  /**
+   * The ids among `compiled` whose segment contains this user now (none when the user
+   * has no profile). Shared with ListUserSegmentsUseCase.
+   */
+  async memberOf(
+    workspaceId: string,
+    userId: string,
+    compiled: ReadonlyMap<string, CompiledSegment>,
+  ): Promise<string[]> {
+    if (compiled.size === 0) return [];
     const { profile, events } = await this.userData(
       workspaceId,
       userId,
       eventKeysOf(compiled.values()),
     );
-    if (!profile) return { memberOf: [] };
+    if (!profile) return [];
     const ids = [...compiled.keys()];
     const results = evaluateMany([...compiled.values()], { profile, events, now: new Date() });
-    return { memberOf: ids.filter((_, index) => results[index]) };
+    return ids.filter((_, index) => results[index]);
   }
 
   /** The profile and the events of these keys, from the cache or read (and cached). */

@@ -77,6 +77,10 @@ export const segmentDeletedView = z.object({
   experiences: detachedExperienceList,
 });
 
+/** A segment a user is in, as listed on the user's profile. */
+export const userSegmentView = z.object({ id: segmentIdSchema, name: z.string() });
+export type UserSegmentView = z.infer<typeof userSegmentView>;
+
 /** Request/response contracts of the segments service behind the gateway's /v1/segments API. */
 export const segmentsRequests = {
   'segments.segment.create': requestContract(
@@ -124,5 +128,14 @@ export const segmentsRequests = {
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, userId: userIdSchema }),
     /** `explanation`: the segment engine's ExplainNode tree. */
     z.object({ member: z.boolean(), explanation: z.record(z.string(), z.unknown()) }),
+  ),
+  /**
+   * Every segment of the workspace this user is in now (GET /v1/users/:userId), sorted by
+   * name. Users without a profile, and segments that do not compile, are in nothing.
+   */
+  'segments.membership.ofUser': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, userId: userIdSchema }),
+    z.object({ segments: z.array(userSegmentView) }),
   ),
 };
