@@ -27,9 +27,7 @@ import {
   eventSchema,
   PROFILE_MODEL,
   ProfileRepository,
-  profileKey,
   profileSchema,
-  type StoredProfile,
 } from '../../libs/shared/profile-store/src/index';
 import {
   type CatalogEntry,
@@ -39,45 +37,22 @@ import {
   type ProfileDocument,
   type SegmentRules,
 } from '../../libs/shared/segment-engine/src/index';
+import { CUSTOM_ATTRIBUTES } from '../dataset/catalog';
+import { FULL_SIZE } from '../dataset/generate';
+import { loadDataset } from '../dataset/load';
 import { isSmallRun, reportResult } from '../harness/report-result';
 
 const small = isSmallRun();
 const USERS = Number(process.env.BENCH_USERS ?? (small ? 5_000 : 100_000));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (small ? 100_000 : 2_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? (small ? 2 : 5));
-let seed = Number(process.env.BENCH_SEED ?? 7) >>> 0;
-/** mulberry32: small, seeded, and free of the correlations of a float LCG. */
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-const int = (n: number) => Math.floor(rand() * n);
-
 const WORKSPACE = 'ws_benchsegments01';
-const DAY = 86_400_000;
-const NOW = Date.now();
-const PLANS = ['free', 'pro', 'team', 'enterprise'];
-const DOMAINS = ['acme.com', 'globex.io', 'initech.com', 'umbrella.org', 'hooli.xyz'];
-const EVENT_NAMES = [
-  'Invited teammate',
-  'Created project',
-  'Viewed dashboard',
-  'Exported report',
-  'Opened settings',
-  'Connected integration',
-  'Uploaded file',
-  'Commented',
-  'Shared link',
-  'Archived project',
-];
-const CATALOG: CatalogEntry[] = [
-  { source: 'sdk', key: 'plan', type: 'string' },
-  { source: 'hubspot', key: 'employees', type: 'number' },
-];
+/** The catalog entries the segment uses (the shared dataset's own types). */
+const CATALOG: CatalogEntry[] = CUSTOM_ATTRIBUTES.map(({ source, key, type }) => ({
+  source,
+  key,
+  type,
+}));
 
 /** 5 conditions, one of them an event condition. */
 const RULES: SegmentRules = {
@@ -101,7 +76,7 @@ const RULES: SegmentRules = {
     {
       type: 'customAttribute',
       source: 'hubspot',
-      key: 'employees',
+      key: 'num_employees',
       operator: 'greaterThan',
       value: 50,
     },
@@ -109,15 +84,15 @@ const RULES: SegmentRules = {
       type: 'event',
       source: 'jimo',
       name: 'Invited teammate',
-      occurrence: { operator: 'atLeast', count: 2 },
-      period: { type: 'last', amount: 30, unit: 'days' },
+      occurrence: { operator: 'atLeast', count: 1 },
+      period: { type: 'last', amount: 90, unit: 'days' },
     },
   ],
 };
 
-const userId = (i: number) => `user_${String(i).padStart(7, '0')}`;
-
+/** The shared benchmark dataset (bench/dataset), loaded straight into the profile store. */
 async function seedDataset(
+  connection: mongoose.Connection,
   profiles: Model<ProfileDocument>,
   events: Model<EventDocument>,
 ): Promise<void> {
@@ -127,53 +102,21 @@ async function seedDataset(
     console.log(`dataset present: ${USERS} users, ${EVENTS} events`);
     return;
   }
-  await profiles.deleteMany({ workspaceId: WORKSPACE });
-  await events.deleteMany({ workspaceId: WORKSPACE });
+  await connection.dropDatabase();
   // The profile store's own indexes, declared with its schemas.
   await profiles.createIndexes();
   await events.createIndexes();
-  const started = Date.now();
-  const batch = 10_000;
-  for (let from = 0; from < USERS; from += batch) {
-    const docs: StoredProfile[] = [];
-    for (let i = from; i < Math.min(USERS, from + batch); i++) {
-      const last = NOW - int(90) * DAY - int(DAY);
-      docs.push({
-        _id: profileKey(WORKSPACE, userId(i)),
-        workspaceId: WORKSPACE,
-        userId: userId(i),
-        name: `User ${i}`,
-        email: `user${i}@${pick(DOMAINS)}`,
-        createdAt: new Date(last - int(365) * DAY),
-        lastActivityAt: new Date(last),
-        sessions: int(40),
-        tags: rand() < 0.1 ? ['vip'] : [],
-        custom: { sdk: { plan: pick(PLANS) }, hubspot: { employees: 1 + int(1000) } },
-        experiences: { seen: [], completed: [], answers: [] },
-      });
-    }
-    await profiles.collection.insertMany(docs, { ordered: false });
-  }
-  console.log(`inserted ${USERS} profiles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const eventsStarted = Date.now();
-  for (let from = 0; from < EVENTS; from += batch) {
-    const docs: EventDocument[] = [];
-    for (let i = from; i < Math.min(EVENTS, from + batch); i++) {
-      docs.push({
-        workspaceId: WORKSPACE,
-        userId: userId(int(USERS)),
-        source: 'jimo',
-        name: pick(EVENT_NAMES),
-        timestamp: new Date(NOW - int(90 * DAY)),
-        properties: { role: pick(['admin', 'editor', 'viewer']) },
-      });
-    }
-    await events.collection.insertMany(docs, { ordered: false });
-    if ((from / batch) % 20 === 19) {
-      process.stdout.write(`  ${from + batch} events…\n`);
-    }
-  }
-  console.log(`inserted ${EVENTS} events in ${((Date.now() - eventsStarted) / 1000).toFixed(1)} s`);
+  const loaded = await loadDataset(connection.getClient() as never, connection.name, {
+    ...FULL_SIZE,
+    users: USERS,
+    events: EVENTS,
+    workspaceId: WORKSPACE,
+    seed: Number(process.env.BENCH_SEED ?? 7),
+    now: new Date(),
+  });
+  console.log(
+    `loaded ${loaded.profiles} profiles and ${loaded.events} events in ${loaded.seconds.toFixed(1)} s`,
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -211,7 +154,7 @@ async function main(): Promise<void> {
     const profileModel = connection.model<ProfileDocument>(PROFILE_MODEL, profileSchema);
     const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
     const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
-    await seedDataset(profileModel, eventModel);
+    await seedDataset(connection, profileModel, eventModel);
 
     // The segments service's own read path (no bus, no HTTP).
     const store = new ProfileStoreMemberStore(
