@@ -12,8 +12,7 @@ const FLUSH_GRACE_MS = 200;
 @Injectable()
 export class ShutdownDrain implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
-    const hadWork = inflightTracker.inflight > 0;
     await inflightTracker.drain(10_000);
-    if (hadWork) await new Promise((resolve) => setTimeout(resolve, FLUSH_GRACE_MS));
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_GRACE_MS));
   }
 }
