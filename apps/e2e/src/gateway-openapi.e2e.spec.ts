@@ -1,8 +1,14 @@
 // The OpenAPI document describes the endpoints with their auth schemes.
 import { gatewayUrl } from './support/api';
 
+interface OpenApiOperation {
+  security?: Array<Record<string, string[]>>;
+  requestBody?: unknown;
+  responses?: Record<string, { content?: unknown }>;
+}
+
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components: { securitySchemes: Record<string, { type: string; scheme: string }> };
 }
 
@@ -35,5 +41,24 @@ describe('gateway: OpenAPI', () => {
     });
     expect(document.paths['/v1/workspaces/current']?.['get']?.security).toEqual([{ key: [] }]);
     expect(document.paths['/v1/workspaces/current/keys/rotate']?.['post']).toBeDefined();
+  });
+
+  it('gives every operation a success schema and every body-taking one its request body', () => {
+    // Operations that take no body by design.
+    const bodyless = ['/publish', '/unpublish', '/sync'];
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses ?? {}).find(([code]) =>
+          code.startsWith('2'),
+        );
+        if (!success?.[1].content) missing.push(`${method} ${path}: no 2xx schema`);
+        const takesBody = ['post', 'put'].includes(method);
+        if (takesBody && !operation.requestBody && !bodyless.some((end) => path.endsWith(end))) {
+          missing.push(`${method} ${path}: no request body`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

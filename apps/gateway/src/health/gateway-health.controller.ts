@@ -24,7 +24,26 @@ export class GatewayHealthController {
 
   @Get()
   @ApiOperation({ summary: 'MongoDB, Redis, RabbitMQ and every service' })
-  @ApiOkResponse({ description: 'Everything is up (503 otherwise, same body)' })
+  @ApiOkResponse({
+    description: 'Everything is up (503 otherwise, same body)',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks', 'services'],
+      properties: {
+        status: { type: 'string', enum: ['up', 'down'] },
+        checks: {
+          type: 'object',
+          description: 'mongodb, redis, rabbitmq',
+          additionalProperties: { type: 'string', enum: ['up', 'down'] },
+        },
+        services: {
+          type: 'object',
+          description: 'users, segments, experiences, integrations (asked over the bus)',
+          additionalProperties: { type: 'string', enum: ['up', 'down'] },
+        },
+      },
+    },
+  })
   async health(@Res() response: Response): Promise<void> {
     const [checks, services] = await Promise.all([runChecks(this.checks), this.pingServices()]);
     const up = [...Object.values(checks), ...Object.values(services)].every((s) => s === 'up');

@@ -11,10 +11,14 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  connectionInputByProvider,
   integrationProviderSchema,
   IntegrationProvider,
+  RequestPattern,
+  requestContracts,
+  runViewSchema,
   syncProviderSchema,
   SyncProvider,
 } from '@seg/contracts';
@@ -24,6 +28,7 @@ import { z } from 'zod';
 import { NoAuth, SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
+import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { RawBodyRequest, SEGMENT_WEBHOOK_PREFIX } from './segment-raw-body';
 
@@ -34,6 +39,15 @@ const limitQuery = new ZodValidationPipe(
   z.coerce.number().int().min(1).max(100).default(20),
   'query',
 );
+
+/** OpenAPI schema of what a bus pattern answers: documented from the contract itself. */
+const responseOf = (pattern: RequestPattern) =>
+  openApiSchema(requestContracts[pattern].response, 'output');
+
+/** The PUT body is one of the providers' connection inputs (validated by the service). */
+const connectionInputSchema = {
+  oneOf: Object.values(connectionInputByProvider).map((schema) => openApiSchema(schema)),
+};
 
 /**
  * Connections to Segment.io, HubSpot and Customer.io. The integrations service
@@ -47,6 +61,7 @@ export class IntegrationsController {
   @Get()
   @SecretAuth()
   @ApiOperation({ summary: 'Every connection: settings (secrets masked), status, last run' })
+  @ApiOkResponse({ schema: responseOf('integrations.connection.list') })
   list(@CurrentWorkspace() workspaceId: string) {
     return this.bus.request('integrations.connection.list', { workspaceId });
   }
@@ -54,6 +69,7 @@ export class IntegrationsController {
   @Get(':provider')
   @SecretAuth()
   @ApiOperation({ summary: 'One connection (secrets masked)' })
+  @ApiOkResponse({ schema: responseOf('integrations.connection.get') })
   get(
     @CurrentWorkspace() workspaceId: string,
     @Param('provider', providerParam) provider: IntegrationProvider,
@@ -68,6 +84,8 @@ export class IntegrationsController {
     summary:
       'Connect: segment { sharedSecret } | hubspot { accessToken, properties?, intervalMinutes? } | customerio { appApiKey, region, intervalMinutes? }',
   })
+  @ApiBody({ schema: connectionInputSchema })
+  @ApiOkResponse({ schema: responseOf('integrations.connection.put') })
   async put(
     @CurrentWorkspace() workspaceId: string,
     @Param('provider', providerParam) provider: IntegrationProvider,
@@ -86,6 +104,7 @@ export class IntegrationsController {
   @Delete(':provider')
   @SecretAuth()
   @ApiOperation({ summary: 'Disconnect; synced attributes stay' })
+  @ApiOkResponse({ schema: responseOf('integrations.connection.delete') })
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('provider', providerParam) provider: IntegrationProvider,
@@ -97,6 +116,7 @@ export class IntegrationsController {
   @SecretAuth()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue a sync now; one already queued or running is returned instead' })
+  @ApiResponse({ status: HttpStatus.ACCEPTED, schema: responseOf('integrations.sync.request') })
   sync(
     @CurrentWorkspace() workspaceId: string,
     @Param('provider', syncProviderParam) provider: SyncProvider,
@@ -107,6 +127,7 @@ export class IntegrationsController {
   @Get(':provider/runs')
   @SecretAuth()
   @ApiOperation({ summary: 'Latest runs: status, progress while running, stats, error' })
+  @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(runViewSchema, 'output') } })
   async runs(
     @CurrentWorkspace() workspaceId: string,
     @Param('provider', providerParam) provider: IntegrationProvider,
@@ -129,6 +150,15 @@ export class SegmentWebhookController {
   @ApiOperation({
     summary: 'Segment.io webhook: one message or an array; X-Signature = hex HMAC-SHA1 of the body',
   })
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'object', description: 'One Segment Spec message' },
+        { type: 'array', items: { type: 'object' }, description: 'A batch of messages' },
+      ],
+    },
+  })
+  @ApiOkResponse({ schema: responseOf('integrations.segment.deliver') })
   deliver(
     @Param('workspaceId', workspaceParam) workspaceId: string,
     @Headers('x-signature') signature: string | undefined,
