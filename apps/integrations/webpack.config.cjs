@@ -1,20 +1,4 @@
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('node:path');
-
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/integrations'), clean: true },
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }],
-      tsConfig: './tsconfig.app.json',
-      optimization: false,
-      outputHashing: 'none',
-      generatePackageJson: false,
-      sourceMap: true,
-      typeCheck: false,
-    }),
-  ],
-};
+// Two entry points: the bus consumer (main) and the BullMQ sync workers (worker).
+module.exports = require('../../tools/webpack/service.config.cjs')('integrations', [
+  { entryName: 'worker', entryPath: './src/worker.ts' },
+]);
