@@ -3,6 +3,7 @@ import {
   EVENTS_COLLECTION,
   PROFILES_COLLECTION,
   profileKey,
+  type StoredProfile,
 } from '../../libs/shared/profile-store/src/index';
 import { CUSTOM_ATTRIBUTES } from './catalog';
 import { type DatasetOptions, generateEvents, generateProfiles } from './generate';
@@ -25,7 +26,11 @@ export async function loadDataset(
       yield { _id: profileKey(profile.workspaceId, profile.userId), ...profile };
     }
   };
-  const profiles = await insertAll(db.collection(PROFILES_COLLECTION), keyed(), batchSize);
+  const profiles = await insertAll(
+    db.collection<StoredProfile>(PROFILES_COLLECTION),
+    keyed(),
+    batchSize,
+  );
   const events = await insertAll(
     db.collection(EVENTS_COLLECTION),
     generateEvents(options),

@@ -9,124 +9,14 @@
 // Latency is measured from each request's *scheduled* send time (open loop: a slow
 // answer does not slow the arrivals, so queueing shows in the figures instead of
 // being hidden by coordinated omission).
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isSmallRun, reportResult } from '../harness/report-result';
+import { type BenchSystem, sleep, startBenchSystem } from '../harness/system';
 
-const root = path.resolve(__dirname, '../..');
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (isSmallRun() ? 5 : 30));
 const USERS = Number(process.env.BENCH_USERS ?? (isSmallRun() ? 200 : 1000));
 const EXPERIENCES = 50;
 const SEGMENTS = 200;
-
-interface System {
-  url: string;
-  adminToken: string;
-  stop: () => Promise<void>;
-}
-
-async function startSystem(): Promise<System> {
-  if (!process.env.BENCH_SKIP_BUILD) {
-    const build = spawnSync(path.join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build'], {
-      cwd: root,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('build failed');
-  }
-  const { freePort, startFerretDb } = (await import(
-    path.join(root, 'tools/scripts/ferretdb.mjs')
-  )) as {
-    freePort: () => Promise<number>;
-    startFerretDb: (o: { dataDir: string }) => Promise<{ uri: string; stop: () => Promise<void> }>;
-  };
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-targeting-'));
-  const ferret = process.env.MONGODB_URI
-    ? undefined
-    : await startFerretDb({ dataDir: path.join(tmp, 'ferretdb') });
-  const id = randomBytes(5).toString('hex');
-  const port = await freePort();
-  const adminToken = `adm_${randomBytes(16).toString('hex')}`;
-  const env = {
-    ...process.env,
-    // As the e2e suites run it (production would need deployment secrets, e.g. for integrations).
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    MONGODB_URI: process.env.MONGODB_URI ?? ferret?.uri,
-    MONGODB_DB: `bench_${id}`,
-    BUS_PREFIX: `bench_${id}`,
-    BUS_QUEUE_EXPIRES_MS: '60000',
-    ADMIN_TOKEN: adminToken,
-    GATEWAY_PORT: String(port),
-    HEALTH_PORT: '0',
-    // The load comes from one public key; the per-key limit is not what is measured.
-    RATE_LIMIT_SDK: '100000000',
-    RATE_LIMIT_SECRET: '100000000',
-  };
-  // Every service (the gateway's /health asks each of them), as `npm start` runs them.
-  const bundles = [
-    'users/main.js',
-    'segments/main.js',
-    'experiences/main.js',
-    'integrations/main.js',
-    'integrations/worker.js',
-    'gateway/main.js',
-  ];
-  const children: ChildProcess[] = bundles.map((bundle) => {
-    const out = openSync(path.join(tmp, `${bundle.replace('/', '-')}.log`), 'a');
-    return spawn(
-      path.join(root, 'node_modules/.bin/node'),
-      [path.join(root, 'dist/apps', bundle)],
-      {
-        cwd: root,
-        env,
-        stdio: ['ignore', out, out],
-      },
-    );
-  });
-  const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    await ferret?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  let last = 'no answer';
-  for (;;) {
-    try {
-      const health = await fetch(`${url}/health`);
-      last = `${health.status} ${await health.text()}`;
-      if (health.ok) break;
-    } catch (error) {
-      last = String(error);
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`system not healthy within 60 s: ${last}`);
-    }
-    await sleep(200);
-  }
-  return {
-    url,
-    adminToken,
-    stop,
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function call<T>(url: string, method: string, key: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -143,7 +33,7 @@ async function call<T>(url: string, method: string, key: string, body?: unknown)
 }
 
 /** Users with two traits; segment k matches tier t(k % 40) and, for odd k, score > k % 100. */
-async function seed(system: System) {
+async function seed(system: BenchSystem) {
   const ws = await call<{ secretKey: string; publicKey: string }>(
     `${system.url}/v1/workspaces`,
     'POST',
@@ -269,7 +159,7 @@ async function load(url: string, publicKey: string) {
 }
 
 async function main() {
-  const system = await startSystem();
+  const system = await startBenchSystem('targeting');
   try {
     const ws = await seed(system);
     // Warm-up (connections, caches, JIT), one request at a time: the unloaded latency.

@@ -151,7 +151,11 @@ async function main(): Promise<void> {
     })
     .asPromise();
   try {
-    const profileModel = connection.model<ProfileDocument>(PROFILE_MODEL, profileSchema);
+    // The schema types the stored `_id`; repositories see the engine's ProfileDocument.
+    const profileModel = connection.model(
+      PROFILE_MODEL,
+      profileSchema,
+    ) as unknown as Model<ProfileDocument>;
     const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
     const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
     await seedDataset(connection, profileModel, eventModel);

@@ -9,14 +9,9 @@
 // Figures: accepted events/s (202 = stored durably in the inbox), p50/p99 latency of a
 // batch call, applied events/s (until every accepted track is a stored event, read back
 // through GET /v1/events), and stored == accepted.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isSmallRun, reportResult } from '../harness/report-result';
+import { sleep, startBenchSystem } from '../harness/system';
 
-const root = path.resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (isSmallRun() ? 5 : 20));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const USERS = Number(process.env.BENCH_USERS ?? (isSmallRun() ? 200 : 1000));
@@ -28,117 +23,6 @@ const NAMES = [
   'Exported CSV',
   'Ran query',
 ];
-
-interface System {
-  url: string;
-  adminToken: string;
-  backend: string;
-  stop: () => Promise<void>;
-}
-
-async function startSystem(): Promise<System> {
-  if (!process.env.BENCH_SKIP_BUILD) {
-    const build = spawnSync(path.join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build'], {
-      cwd: root,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('build failed');
-  }
-  const { freePort, startFerretDb } = (await import(
-    path.join(root, 'tools/scripts/ferretdb.mjs')
-  )) as {
-    freePort: () => Promise<number>;
-    startFerretDb: (o: {
-      dataDir: string;
-      postgresDatabase?: string;
-    }) => Promise<{ uri: string; backend: string; stop: () => Promise<void> }>;
-  };
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
-  const ferret = process.env.MONGODB_URI
-    ? undefined
-    : await startFerretDb({ dataDir: path.join(tmp, 'ferretdb') });
-  // No postgresDatabase: ferretdb.mjs then makes a throw-away PostgreSQL database and drops
-  // it on stop (a named one would be kept). Measuring SQLite by accident is refused.
-  const backend = ferret ? `FerretDB ${ferret.backend}` : 'MONGODB_URI';
-  if (
-    ferret &&
-    !ferret.backend.startsWith('postgresql') &&
-    process.env.FERRETDB_BACKEND !== 'sqlite'
-  ) {
-    await ferret.stop();
-    throw new Error(
-      `FerretDB fell back to ${ferret.backend}; set FERRETDB_BACKEND=sqlite to bench it`,
-    );
-  }
-  console.log(`database: ${backend}`);
-  const id = randomBytes(5).toString('hex');
-  const port = await freePort();
-  const adminToken = `adm_${randomBytes(16).toString('hex')}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    MONGODB_URI: process.env.MONGODB_URI ?? ferret?.uri,
-    MONGODB_DB: `bench_${id}`,
-    BUS_PREFIX: `bench_${id}`,
-    BUS_QUEUE_EXPIRES_MS: '60000',
-    ADMIN_TOKEN: adminToken,
-    // Throw-away key: the integrations service must start for /health to be up.
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    GATEWAY_PORT: String(port),
-    HEALTH_PORT: '0',
-    // The load comes from one public key; the per-key limit is not what is measured.
-    RATE_LIMIT_SDK: '100000000',
-    RATE_LIMIT_SECRET: '100000000',
-  };
-  const children: ChildProcess[] = [
-    'users',
-    'segments',
-    'experiences',
-    'integrations',
-    'gateway',
-  ].map((name) => {
-    const out = openSync(path.join(tmp, `${name}.log`), 'a');
-    return spawn(
-      path.join(root, 'node_modules/.bin/node'),
-      [path.join(root, 'dist/apps', name, 'main.js')],
-      { cwd: root, env, stdio: ['ignore', out, out] },
-    );
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`system not healthy; logs in ${tmp}`);
-    await sleep(200);
-  }
-  return {
-    url,
-    adminToken,
-    backend,
-    stop: async () => {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              child.kill('SIGTERM');
-            }),
-        ),
-      );
-      await ferret?.stop();
-      rmSync(tmp, { recursive: true, force: true });
-    },
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function call<T>(url: string, method: string, key: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -155,7 +39,7 @@ async function call<T>(url: string, method: string, key: string, body?: unknown)
 }
 
 async function main() {
-  const system = await startSystem();
+  const system = await startBenchSystem('ingest');
   try {
     const ws = await call<{ secretKey: string; publicKey: string }>(
       `${system.url}/v1/workspaces`,

@@ -20,6 +20,7 @@ async function main() {
     'lint',
     '--output-style=stream-without-prefixes',
   ]);
+  runOrThrow('tsc', ['-p', 'bench/tsconfig.json']);
   runOrThrow('eslint', ['tools', 'bench']);
   runOrThrow('prettier', ['--check', '.']);
 
