@@ -1,7 +1,7 @@
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AppConfigModule, LoggingModule, MongoModule } from '@seg/platform';
+import { AppConfigModule, BusModule, LoggingModule, MongoModule } from '@seg/platform';
 import { ProfileStoreModule } from '@seg/profile-store';
 import { Redis } from 'ioredis';
 import type { IntegrationsConfig } from './config';
@@ -10,6 +10,8 @@ import { JobsModule } from './jobs/bullmq.module';
 import { SystemProcessor } from './jobs/system.processor';
 import { CustomerIoProvider } from './providers/customerio/customerio.provider';
 import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
+import { ApplyDeliveriesUseCase } from './segment/apply-deliveries/apply-deliveries.usecase';
+import { SegmentProcessor } from './segment/segment.processor';
 import { PendingRecordRepository } from './sync/pending-record.repository';
 import { PENDING_RECORD_MODEL, PendingRecordSchema } from './sync/pending-record.schema';
 import { ProviderRegistry } from './sync/provider-registry';
@@ -18,7 +20,10 @@ import { RunSyncUseCase } from './sync/run-sync/run-sync.usecase';
 import { SYNC_PROVIDER_ADAPTERS } from './sync/sync-provider';
 import { SyncProcessor } from './sync/sync.processor';
 
-/** The sync workers: a second entry point of this app, with no HTTP and no bus consumer. */
+/**
+ * The workers (syncs, Segment.io deliveries): a second entry point of this app, with no
+ * HTTP and no bus consumer (a bus client only, to send requests to the users service).
+ */
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
   constructor(private readonly moduleRef: ModuleRef) {}
@@ -34,6 +39,8 @@ export class WorkerModule implements OnApplicationShutdown {
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, 'integrations-worker'),
         MongoModule.forRoot(config),
+        // A client only (no consumer): Segment deliveries are applied through the users service.
+        BusModule.forRoot(),
         JobsModule.forRoot(config),
         IntegrationsDataModule.register(config),
         ProfileStoreModule,
@@ -42,6 +49,8 @@ export class WorkerModule implements OnApplicationShutdown {
       providers: [
         SystemProcessor,
         SyncProcessor,
+        SegmentProcessor,
+        ApplyDeliveriesUseCase,
         RunSyncUseCase,
         PendingRecordRepository,
         HubSpotProvider,

@@ -14,6 +14,7 @@ import { ListEventsUseCase } from './catalog/list-events.usecase';
 import type { UsersConfig } from './config';
 import { AcceptMessagesUseCase } from './ingestion/accept-messages.usecase';
 import { ApplyMessagesUseCase } from './ingestion/apply-messages.usecase';
+import { EraseUserUseCase } from './ingestion/erase-user.usecase';
 import { InboxApplier } from './ingestion/inbox-applier';
 import { IngestionHandler } from './ingestion/ingestion.handler';
 import { InteractionsModule } from './interactions/interactions.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AcceptMessagesUseCase,
         ApplyMessagesUseCase,
         InboxApplier,
+        EraseUserUseCase,
         ListUsersUseCase,
         GetUserUseCase,
         ChangeTagsUseCase,

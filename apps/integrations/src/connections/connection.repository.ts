@@ -97,6 +97,18 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
     }>('integration_run_claims');
   }
 
+  /**
+   * Drops the claim of a run that has already ended (a worker finishes the run
+   * before it frees the connection, or crashed in between): only that run's claim.
+   */
+  async releaseEndedClaim(
+    workspaceId: string,
+    provider: IntegrationProvider,
+    runId: string,
+  ): Promise<void> {
+    await this.claims.deleteOne({ _id: connectionId(workspaceId, provider), workspaceId, runId });
+  }
+
   /** Releases the claim of `runId` (only that one) and records the outcome. */
   async finishRun(
     workspaceId: string,

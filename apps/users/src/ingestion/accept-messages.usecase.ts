@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { IngestMessage } from '@seg/contracts';
+import type { IngestMessage, IngestSource } from '@seg/contracts';
 import { InboxRepository } from '@seg/profile-store';
 import { InboxApplier } from './inbox-applier';
 
 export interface AcceptMessagesCommand {
   workspaceId: string;
   messages: IngestMessage[];
+  /** Default `sdk`; kept in the stored payload so that the applier (and the sweep) honour it. */
+  source?: IngestSource | undefined;
 }
 
 /**
@@ -29,7 +31,9 @@ export class AcceptMessagesUseCase {
         userId: message.userId,
         type: message.type,
         receivedAt,
-        payload: JSON.stringify(message),
+        payload: JSON.stringify(
+          command.source === 'segment' ? { ...message, source: command.source } : message,
+        ),
       })),
     );
     this.applier.enqueue(stored);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IngestMessage, ingestMessageSchema, UserUpdatedEvent } from '@seg/contracts';
+import { IngestMessage, ingestMessageSchema, IngestSource, UserUpdatedEvent } from '@seg/contracts';
 import {
   AttributeCatalogRepository,
   EventCatalogRepository,
@@ -11,7 +11,7 @@ import {
   RejectedValueRepository,
   StoredEvent,
 } from '@seg/profile-store';
-import type { ProfileDocument } from '@seg/segment-engine';
+import type { CustomSource, ProfileDocument } from '@seg/segment-engine';
 import { BusClient } from '@seg/platform';
 import { AttributeTypes } from '../catalog/attribute-types';
 import { ActivityMessage, foldMessages } from './profile-fold';
@@ -37,7 +37,12 @@ interface Parsed {
   entry: InboxEntry;
   message: IngestMessage;
   timestamp: Date;
+  /** The batch's source (`users.messages.accept`), stored in the payload; `sdk` when absent. */
+  source: IngestSource;
 }
+
+/** Track calls of each source become events of this source. */
+const EVENT_SOURCE = { sdk: 'jimo', segment: 'segment' } as const;
 
 /**
  * Applies stored inbox entries of one workspace to events, profiles and the
@@ -82,48 +87,57 @@ export class ApplyMessagesUseCase {
   private parse(entries: InboxEntry[]): Parsed[] {
     const parsed: Parsed[] = [];
     for (const entry of entries) {
-      const result = ingestMessageSchema.safeParse(JSON.parse(entry.payload));
+      const raw = JSON.parse(entry.payload) as unknown;
+      const result = ingestMessageSchema.safeParse(raw);
       if (!result.success) {
         this.logger.error({ messageId: entry.messageId }, 'Unreadable inbox entry skipped');
         continue;
       }
-      parsed.push({ entry, message: result.data, timestamp: new Date(result.data.timestamp) });
+      const source = (raw as { source?: unknown }).source === 'segment' ? 'segment' : 'sdk';
+      parsed.push({
+        entry,
+        message: result.data,
+        timestamp: new Date(result.data.timestamp),
+        source,
+      });
     }
     return parsed;
   }
 
-  /** Track calls become `jimo` events; the event catalog counts those newly stored. */
+  /** Track calls become `jimo` (or `segment`) events; the event catalog counts those newly stored. */
   private async storeEvents(workspaceId: string, parsed: Parsed[]): Promise<void> {
     const events: StoredEvent[] = [];
-    for (const { entry, message, timestamp } of parsed) {
+    for (const { entry, message, timestamp, source } of parsed) {
       if (message.type !== 'track') continue;
       events.push({
         _id: entry._id,
         workspaceId,
         userId: message.userId,
-        source: 'jimo',
+        source: EVENT_SOURCE[source],
         name: message.event,
         timestamp,
         properties: normalizeProperties(message.properties),
       });
     }
     const inserted = await this.events.insertIdempotent(workspaceId, events);
-    const counts = new Map<string, { name: string; count: number; lastSeenAt: Date }>();
+    const counts = new Map<
+      string,
+      { source: StoredEvent['source']; name: string; count: number; lastSeenAt: Date }
+    >();
     for (const index of inserted) {
       const event = events[index] as StoredEvent;
-      const entry = counts.get(event.name) ?? {
+      const key = `${event.source}\u0000${event.name}`;
+      const entry = counts.get(key) ?? {
+        source: event.source,
         name: event.name,
         count: 0,
         lastSeenAt: event.timestamp,
       };
       entry.count += 1;
       if (event.timestamp > entry.lastSeenAt) entry.lastSeenAt = event.timestamp;
-      counts.set(event.name, entry);
+      counts.set(key, entry);
     }
-    await this.eventCatalog.record(
-      workspaceId,
-      [...counts.values()].map((entry) => ({ source: 'jimo' as const, ...entry })),
-    );
+    await this.eventCatalog.record(workspaceId, [...counts.values()]);
   }
 
   /** Every message as activity per user, identify traits normalised to their catalog types. */
@@ -133,15 +147,15 @@ export class ApplyMessagesUseCase {
     rejectedValues: Omit<RejectedValue, 'workspaceId'>[],
   ): Promise<Map<string, ActivityMessage[]>> {
     const byUser = new Map<string, ActivityMessage[]>();
-    for (const { message, timestamp } of parsed) {
-      const activity: ActivityMessage = { messageId: message.messageId, timestamp };
+    for (const { message, timestamp, source } of parsed) {
+      const activity: ActivityMessage = { messageId: message.messageId, timestamp, source };
       if (message.type === 'identify') {
         const { name, email, ...rest } = message.traits;
         if (name !== undefined) activity.name = name === null ? null : String(name);
         if (email !== undefined) activity.email = email === null ? null : String(email);
         const normalized = await this.attributeTypes.normalize(
           workspaceId,
-          'sdk',
+          source,
           flattenTraits(rest),
         );
         activity.traits = [];
@@ -150,7 +164,7 @@ export class ApplyMessagesUseCase {
           else {
             rejectedValues.push({
               userId: message.userId,
-              source: 'sdk',
+              source,
               key: item.path,
               expectedType: item.expectedType,
               value: JSON.stringify(item.raw),
@@ -160,7 +174,7 @@ export class ApplyMessagesUseCase {
             });
           }
         }
-        await this.attributeTypes.addSamples(workspaceId, 'sdk', activity.traits);
+        await this.attributeTypes.addSamples(workspaceId, source, activity.traits);
       }
       byUser.set(message.userId, [...(byUser.get(message.userId) ?? []), activity]);
     }
@@ -185,7 +199,7 @@ export class ApplyMessagesUseCase {
       for (const conflict of result.conflicts) {
         rejectedValues.push({
           userId,
-          source: 'sdk',
+          source: conflict.source,
           key: conflict.path,
           expectedType: 'object',
           value: JSON.stringify(conflict.value),
@@ -246,10 +260,15 @@ export class ApplyMessagesUseCase {
   ): Promise<void> {
     if (values.length === 0) return;
     await this.rejected.insertAll(workspaceId, values);
-    const counts = new Map<string, number>();
-    for (const value of values) counts.set(value.key, (counts.get(value.key) ?? 0) + 1);
-    for (const [key, count] of counts) {
-      await this.attributeCatalog.countRejected(workspaceId, { source: 'sdk', key }, count);
+    const counts = new Map<string, { source: CustomSource; key: string; count: number }>();
+    for (const value of values) {
+      const id = `${value.source}\u0000${value.key}`;
+      const entry = counts.get(id) ?? { source: value.source, key: value.key, count: 0 };
+      entry.count += 1;
+      counts.set(id, entry);
+    }
+    for (const { source, key, count } of counts.values()) {
+      await this.attributeCatalog.countRejected(workspaceId, { source, key }, count);
     }
   }
 }

@@ -1,4 +1,9 @@
-import type { AttributeObject, AttributeValue, ProfileDocument } from '@seg/segment-engine';
+import type {
+  AttributeObject,
+  AttributeValue,
+  CustomSource,
+  ProfileDocument,
+} from '@seg/segment-engine';
 import { cloneAttributes, setLeaf } from './values';
 
 /** A call ≥ 30 minutes after the user's previous activity starts a new session. */
@@ -12,10 +17,13 @@ export interface ActivityMessage {
   name?: string | null;
   email?: string | null;
   traits?: Array<{ path: string; value: AttributeValue }>;
+  /** Where the traits go: `custom.<source>` (default `sdk`). */
+  source?: CustomSource;
 }
 
 export interface TraitConflict {
   messageId: string;
+  source: CustomSource;
   path: string;
   value: AttributeValue;
 }
@@ -38,7 +46,7 @@ export interface FoldResult {
  *   that arrives late, timestamped before the latest activity, never starts a session
  *   (we cannot tell where it would have fallen), it only moves `createdAt` back if earlier.
  * - Traits are merged in arrival order (a later identify wins), as paths under
- *   `custom.sdk`; a path that collides with an existing value of another shape (a value
+ *   `custom.<source>` (`sdk` unless the message says otherwise); a path that collides with an existing value of another shape (a value
  *   under a scalar, a scalar over an object) is refused and reported.
  */
 export function foldMessages(
@@ -52,7 +60,11 @@ export function foldMessages(
   const profile: ProfileDocument = current
     ? {
         ...current,
-        custom: { ...current.custom, sdk: cloneAttributes(current.custom?.sdk) },
+        custom: {
+          ...current.custom,
+          sdk: cloneAttributes(current.custom?.sdk),
+          segment: cloneAttributes(current.custom?.segment),
+        },
       }
     : {
         workspaceId,
@@ -94,18 +106,27 @@ export function foldMessages(
         attributes = true;
       }
     }
+    const source = message.source ?? 'sdk';
     for (const trait of message.traits ?? []) {
-      const sdk = (profile.custom.sdk ??= {}) as AttributeObject;
-      if (setLeaf(sdk, trait.path.split('.'), trait.value)) {
-        set[`custom.sdk.${trait.path}`] = trait.value;
+      const target = (profile.custom[source] ??= {}) as AttributeObject;
+      if (setLeaf(target, trait.path.split('.'), trait.value)) {
+        set[`custom.${source}.${trait.path}`] = trait.value;
         attributes = true;
       } else {
-        conflicts.push({ messageId: message.messageId, path: trait.path, value: trait.value });
+        conflicts.push({
+          messageId: message.messageId,
+          source,
+          path: trait.path,
+          value: trait.value,
+        });
       }
     }
   });
-  if (profile.custom.sdk && Object.keys(profile.custom.sdk).length === 0 && !current?.custom?.sdk) {
-    delete profile.custom.sdk;
+  for (const source of ['sdk', 'segment'] as const) {
+    const attributesOf = profile.custom[source];
+    if (attributesOf && Object.keys(attributesOf).length === 0 && !current?.custom?.[source]) {
+      delete profile.custom[source];
+    }
   }
   set['createdAt'] = profile.createdAt;
   set['lastActivityAt'] = profile.lastActivityAt;

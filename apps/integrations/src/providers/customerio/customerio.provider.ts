@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@seg/platform';
-import { APIClient, FilterOperator, RegionEU, RegionUS } from 'customerio-node';
+import { APIClient, FilterOperator, IdentifierType, RegionEU, RegionUS } from 'customerio-node';
 import type { IntegrationsConfig } from '../../config';
 import { sleep } from '../../sync/request-limiter';
 import { VendorRateLimitError } from '../../sync/sync-errors';
@@ -30,10 +30,13 @@ interface Identifier {
   email?: string | null;
   cio_id?: string;
 }
-interface CustomerAttributes {
-  id?: string;
+/** One profile as the App API answers it (bulk: `{ customers: [{ customer }] }`). */
+interface CustomerProfile {
+  id?: string | null;
+  identifiers?: Identifier;
   attributes?: Record<string, unknown>;
 }
+type ProfileEntry = { customer?: CustomerProfile } & CustomerProfile;
 
 /**
  * Customer.io people → `customerio` custom attributes: people paged with
@@ -81,17 +84,38 @@ export class CustomerIoProvider implements SyncProviderAdapter {
           (chunk) =>
             call(() =>
               client.getCustomersAttributes(chunk.map((person) => String(person.id))),
-            ) as Promise<{ customers?: CustomerAttributes[] }>,
+            ) as Promise<{ customers?: ProfileEntry[] }>,
         ),
       );
       const attributesById = new Map<string, Record<string, unknown>>();
       for (const answer of answers) {
-        for (const customer of answer.customers ?? []) {
-          const id = customer.id ?? customer.attributes?.['id'];
-          if (id !== undefined) attributesById.set(String(id), customer.attributes ?? {});
+        for (const entry of answer.customers ?? []) {
+          // Documented shape wraps each profile in `customer`; accept a flat one too.
+          const customer = entry.customer ?? entry;
+          const id = customer.id ?? customer.identifiers?.id ?? customer.attributes?.['id'];
+          if (id) attributesById.set(String(id), customer.attributes ?? {});
         }
       }
-      const records: VendorRecord[] = identifiers.map((person) => toRecord(person, attributesById));
+      // People without an id (email-only profiles) cannot be read in bulk (it takes
+      // ids only): one lookup each by cio_id.
+      const attributesByCioId = new Map<string, Record<string, unknown>>();
+      for (const person of identifiers.filter((p) => !p.id && p.cio_id)) {
+        const cioId = String(person.cio_id);
+        const answer = (await call(() => client.getAttributes(cioId, IdentifierType.CioId))) as {
+          customer?: CustomerProfile;
+        };
+        attributesByCioId.set(cioId, answer.customer?.attributes ?? {});
+      }
+      const records: VendorRecord[] = identifiers.map((person) =>
+        toRecord(
+          person,
+          (person.id
+            ? attributesById.get(String(person.id))
+            : person.cio_id
+              ? attributesByCioId.get(String(person.cio_id))
+              : undefined) ?? {},
+        ),
+      );
       const next = page.next || undefined;
       await context.applyPage(records, { start: next ?? null, done: next === undefined });
       if (!next || identifiers.length === 0) break;
@@ -128,15 +152,35 @@ export function apiRoot(url: string): string {
   return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
 }
 
-function toRecord(person: Identifier, attributesById: Map<string, Record<string, unknown>>) {
-  const attributes = { ...(person.id ? (attributesById.get(String(person.id)) ?? {}) : {}) };
-  delete attributes['id'];
-  delete attributes['cio_id'];
-  const email = (attributes['email'] as string | undefined) ?? person.email ?? undefined;
+function toRecord(person: Identifier, raw: Record<string, unknown>): VendorRecord {
+  const attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'id' || key === 'cio_id') continue;
+    attributes[key] = parseAttributeValue(key, value);
+  }
+  const email = (raw['email'] as string | undefined) || person.email || undefined;
   return {
     externalId: person.cio_id ?? String(person.id ?? person.email),
     ...(person.id ? { userId: String(person.id) } : {}),
     ...(email ? { email: String(email) } : {}),
     attributes,
-  } satisfies VendorRecord;
+  };
+}
+
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const UNIX_SECONDS = /^[1-9]\d{8,9}$/;
+
+/**
+ * Customer.io answers every attribute as a string: give the catalog the value the
+ * string stands for, so the first value types the attribute ("42" → number,
+ * "true" → boolean, a Unix timestamp in a `*_at` attribute or an ISO string → date).
+ * Strings with leading zeros (zip codes, phone numbers) stay strings.
+ */
+export function parseAttributeValue(key: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/_at$/.test(key) && UNIX_SECONDS.test(text)) return new Date(Number(text) * 1_000);
+  if (NUMBER.test(text) && text.length <= 15) return Number(text);
+  return value;
 }

@@ -52,6 +52,11 @@ export class RequestSyncUseCase {
       const activeRunId = await this.connections.activeRunId(workspaceId, provider);
       if (activeRunId) {
         const active = await this.runs.get(workspaceId, activeRunId);
+        if (active?.status === 'succeeded' || active?.status === 'failed') {
+          // That run has ended but still holds the claim: free it and claim again.
+          await this.connections.releaseEndedClaim(workspaceId, provider, activeRunId);
+          continue;
+        }
         return { runId: activeRunId, status: active?.status ?? 'queued', alreadyActive: true };
       }
       // Released between our claim and our read: try again.

@@ -117,6 +117,10 @@ export const ingestMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type IngestMessage = z.infer<typeof ingestMessageSchema>;
 
+/** Who sent an ingestion batch (see `users.messages.accept`). */
+export const ingestSourceSchema = z.enum(['sdk', 'segment']);
+export type IngestSource = z.infer<typeof ingestSourceSchema>;
+
 const isoDate = z.iso.datetime({ offset: true });
 const tags = z.array(z.string().trim().min(1).max(100)).min(1).max(100);
 
@@ -184,8 +188,23 @@ export const usersRequests = {
     z.object({
       ...workspaceScoped,
       messages: z.array(ingestMessageSchema).min(1).max(INGEST_LIMITS.maxBatchMessages),
+      /**
+       * Where the batch comes from: `sdk` (default) makes identify traits `sdk` custom
+       * attributes and track calls `jimo` events; `segment` (the Segment.io webhook)
+       * makes them `segment` custom attributes and `segment` events.
+       */
+      source: ingestSourceSchema.optional(),
     }),
     z.object({ accepted: z.number().int(), duplicates: z.number().int() }),
+  ),
+  /**
+   * Erases one user's profile and events (Segment.io's user-deletion request).
+   * Messages of that user accepted before are applied first, so they cannot bring it back.
+   */
+  'users.user.erase': requestContract(
+    'users',
+    z.object({ ...workspaceScoped, userId: userIdSchema }),
+    z.object({ erased: z.boolean() }),
   ),
   'users.profiles.list': requestContract(
     'users',

@@ -15,6 +15,11 @@ export class EventRepository extends WorkspaceRepository<EventDocument> {
     super(model);
   }
 
+  /** Deletes every event of one user (user erasure); answers how many were deleted. */
+  deleteByUserId(workspaceId: string, userId: string): Promise<number> {
+    return this.deleteMany(workspaceId, { userId });
+  }
+
   /**
    * Inserts events whose `_id` is their inbox entry's id; answers the indexes of
    * those actually inserted (a re-applied message's event is skipped).

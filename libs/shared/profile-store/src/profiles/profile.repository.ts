@@ -35,6 +35,11 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     return this.findOne(workspaceId, { _id: profileKey(workspaceId, userId) });
   }
 
+  /** Deletes one user's profile (user erasure); true when there was one. */
+  async deleteByUserId(workspaceId: string, userId: string): Promise<boolean> {
+    return (await this.deleteMany(workspaceId, { _id: profileKey(workspaceId, userId) })) > 0;
+  }
+
   async findByUserIds(workspaceId: string, userIds: string[]): Promise<ProfileDocument[]> {
     if (userIds.length === 0) return [];
     return this.find(workspaceId, { userId: { $in: userIds } });

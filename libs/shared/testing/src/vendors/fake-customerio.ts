@@ -10,7 +10,9 @@ export interface FakeCustomerIoPerson {
 /**
  * A local Customer.io App API (the parts a people sync uses): `POST /v1/customers`
  * (identifiers paged by start/next, limit ≤ 1000), `POST /v1/customers/attributes`
- * (≤ 100 ids), Bearer auth (401) and 10 requests/s (429 with Retry-After).
+ * (≤ 100 ids, `{ customers: [{ customer }] }`), `GET /v1/customers/:id/attributes`
+ * (`id_type` id | email | cio_id), Bearer auth (401) and 10 requests/s (429 with Retry-After).
+ * Attribute values are strings, as Customer.io stores them.
  */
 export class FakeCustomerIo extends FakeVendorServer {
   appApiKey = 'cio-app-fake-key';
@@ -22,11 +24,29 @@ export class FakeCustomerIo extends FakeVendorServer {
     const person: FakeCustomerIoPerson = {
       id,
       email,
-      cio_id: `cio_${(this.people.length + 1).toString(16).padStart(8, '0')}`,
-      attributes: { ...attributes, ...(id ? { id } : {}), ...(email ? { email } : {}) },
+      cio_id: (0xa0000 + this.people.length + 1).toString(16).padStart(12, '0'),
+      attributes: {},
+    };
+    person.attributes = {
+      ...attributes,
+      ...(id ? { id } : {}),
+      ...(email ? { email } : {}),
+      cio_id: person.cio_id,
     };
     this.people.push(person);
     return person;
+  }
+
+  /** A profile as the App API shows it (`customer` of the attributes endpoints). */
+  private profile(person: FakeCustomerIoPerson) {
+    return {
+      id: person.id ?? '',
+      identifiers: { id: person.id ?? '', email: person.email ?? '', cio_id: person.cio_id },
+      attributes: person.attributes,
+      timestamps: {},
+      unsubscribed: false,
+      devices: [],
+    };
   }
 
   protected handle(request: FakeRequest): FakeReply {
@@ -46,10 +66,10 @@ export class FakeCustomerIo extends FakeVendorServer {
     if (request.method === 'POST' && path === '/v1/customers') {
       const body = request.body as { filter?: unknown } | undefined;
       if (!body?.filter) return { status: 400, body: { meta: { error: 'filter is required' } } };
-      const limit = Math.min(
-        1_000,
-        Math.max(1, Number(request.url.searchParams.get('limit') ?? 50)),
-      );
+      const limit = Number(request.url.searchParams.get('limit') ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) {
+        return { status: 400, body: { meta: { error: 'limit must be 1 to 1000' } } };
+      }
       const start = Number(request.url.searchParams.get('start') || 0);
       const slice = this.people.slice(start, start + limit);
       const next = start + limit < this.people.length ? String(start + limit) : '';
@@ -57,7 +77,8 @@ export class FakeCustomerIo extends FakeVendorServer {
         status: 200,
         body: {
           identifiers: slice.map(({ id, email, cio_id }) => ({ id, email, cio_id })),
-          ids: slice.map((person) => person.id),
+          // Entries without an id are empty strings here (identifiers is complete).
+          ids: slice.map((person) => person.id ?? ''),
           next,
         },
       };
@@ -74,15 +95,23 @@ export class FakeCustomerIo extends FakeVendorServer {
           customers: ids
             .map((id) => byId.get(id))
             .filter((person): person is FakeCustomerIoPerson => person !== undefined)
-            .map((person) => ({
-              id: person.id,
-              attributes: person.attributes,
-              timestamps: {},
-              unsubscribed: false,
-              devices: [],
-            })),
+            .map((person) => ({ customer: this.profile(person) })),
         },
       };
+    }
+    const single = /^\/v1\/customers\/([^/]+)\/attributes$/.exec(path);
+    if (request.method === 'GET' && single) {
+      const key = decodeURIComponent(single[1] ?? '');
+      const idType = request.url.searchParams.get('id_type') ?? 'id';
+      const person = this.people.find((p) =>
+        idType === 'cio_id'
+          ? p.cio_id === key
+          : idType === 'email'
+            ? p.email === key
+            : p.id === key,
+      );
+      if (!person) return { status: 404, body: { meta: { error: 'Not found' } } };
+      return { status: 200, body: { customer: this.profile(person) } };
     }
     return { status: 404, body: { meta: { error: `No route ${request.method} ${path}` } } };
   }
