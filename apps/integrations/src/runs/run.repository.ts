@@ -62,6 +62,15 @@ export class RunRepository extends WorkspaceRepository<RunDocument> {
     );
   }
 
+  /** Interrupted by a shutdown: queued again until a worker resumes it from its checkpoint. */
+  async putBack(workspaceId: string, runId: string): Promise<void> {
+    await this.updateOne(
+      workspaceId,
+      { _id: runId, status: 'running' },
+      { $set: { status: 'queued' } },
+    );
+  }
+
   /** A failed attempt that will be retried: visible, but the run is not over. */
   async noteRetry(workspaceId: string, runId: string, error: string): Promise<void> {
     await this.updateOne(workspaceId, { _id: runId }, { $set: { status: 'queued', error } });

@@ -47,6 +47,7 @@ export class SyncProcessor extends WorkerHost implements BeforeApplicationShutdo
     });
     if (result.status === 'interrupted' && token) {
       // Back to the queue without using an attempt; another worker resumes it.
+      await this.runs.putBack(payload.workspaceId, runId);
       await job.moveToDelayed(Date.now() + 1_000, token);
       throw new DelayedError();
     }
