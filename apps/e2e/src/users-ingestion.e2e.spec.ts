@@ -1,20 +1,7 @@
 // Ingestion through the running system: gateway validation, durable and
 // idempotent acceptance, and the built-in attributes applied by the users service.
 import { api, createWorkspace, TestWorkspace } from './support/api';
-
-/** Polls until `probe` gives a truthy value (the inbox is applied asynchronously). */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
-  { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+import { waitFor } from './support/wait-for';
 
 interface Profile {
   userId: string;

@@ -1,19 +1,6 @@
 // Reads, tags, the attribute catalog and tenancy through the running system.
 import { api, createWorkspace, TestWorkspace } from './support/api';
-
-/** Polls until `probe` gives a truthy value (the inbox is applied asynchronously). */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
-  { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+import { waitFor } from './support/wait-for';
 
 interface Page {
   items: Array<{
