@@ -1,5 +1,3 @@
-// Not in bench/scenarios.json yet: at 5,000 contacts the HubSpot run stalls after its first
-// page (see bench/README.md, "Open"): registering it would make every bench run fail.
 /**
  * Sync benchmark (issue 8, item 7): full first-run syncs through the real BullMQ worker
  * (WorkerModule) and the integrations service (AppModule) in-process, as the sync specs run
