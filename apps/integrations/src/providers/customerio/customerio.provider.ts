@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@seg/platform';
 import { APIClient, FilterOperator, IdentifierType, RegionEU, RegionUS } from 'customerio-node';
 import type { IntegrationsConfig } from '../../config';
-import { sleep } from '../../sync/request-limiter';
-import { VendorRateLimitError } from '../../sync/sync-errors';
+import { callVendor } from '../../sync/vendor-call';
+
 import {
   SyncContext,
   SyncInterrupted,
@@ -124,25 +124,8 @@ export class CustomerIoProvider implements SyncProviderAdapter {
     return { state: { lastFullSyncAt: new Date().toISOString() } };
   }
 
-  private async call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
-    let waited = 0;
-    for (;;) {
-      await context.beforeRequest();
-      try {
-        return await request();
-      } catch (error) {
-        const mapped = mapCustomerIoError(error);
-        if (
-          mapped instanceof VendorRateLimitError &&
-          waited + mapped.waitMs <= this.config.RATE_LIMIT_MAX_WAIT_MS
-        ) {
-          waited += mapped.waitMs;
-          await sleep(mapped.waitMs);
-          continue;
-        }
-        throw mapped;
-      }
-    }
+  private call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
+    return callVendor(context, request, mapCustomerIoError, this.config.RATE_LIMIT_MAX_WAIT_MS);
   }
 }
 

@@ -4,8 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@seg/platform';
 import type { ValueType } from '@seg/segment-engine';
 import type { IntegrationsConfig } from '../../config';
-import { VendorRateLimitError, VendorRequestError } from '../../sync/sync-errors';
-import { sleep } from '../../sync/request-limiter';
+import { callVendor } from '../../sync/vendor-call';
+import { VendorRequestError } from '../../sync/sync-errors';
 import {
   SyncContext,
   SyncInterrupted,
@@ -118,25 +118,8 @@ export class HubSpotProvider implements SyncProviderAdapter {
   }
 
   /** One request: rate-limited, 429 TEN_SECONDLY waited out and retried, errors mapped. */
-  private async call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
-    let waited = 0;
-    for (;;) {
-      await context.beforeRequest();
-      try {
-        return await request();
-      } catch (error) {
-        const mapped = mapHubSpotError(error);
-        if (
-          mapped instanceof VendorRateLimitError &&
-          waited + mapped.waitMs <= this.config.RATE_LIMIT_MAX_WAIT_MS
-        ) {
-          waited += mapped.waitMs;
-          await sleep(mapped.waitMs);
-          continue;
-        }
-        throw mapped;
-      }
-    }
+  private call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
+    return callVendor(context, request, mapHubSpotError, this.config.RATE_LIMIT_MAX_WAIT_MS);
   }
 }
 
