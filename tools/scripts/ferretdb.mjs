@@ -15,6 +15,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(workspaceRoot, '.cache', 'ferretdb', FERRETDB_VERSION);
 export const ferretDbBinary = path.join(cacheDir, 'ferretdb');
+const indexesSql = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ferretdb-indexes.sql');
 
 export function ensureFerretDbBinary(log = console.log) {
   if (process.env.FERRETDB_BIN) return process.env.FERRETDB_BIN;
@@ -84,7 +85,7 @@ const postgresBase = () =>
     '/',
   );
 
-function psql(database, sql) {
+function psql(database, sql, { file } = {}) {
   const url = new URL(postgresBase());
   return execFileSync(
     'psql',
@@ -97,8 +98,9 @@ function psql(database, sql) {
       decodeURIComponent(url.username || 'postgres'),
       '-d',
       database,
-      '-tAc',
-      sql,
+      '-v',
+      'ON_ERROR_STOP=1',
+      ...(file ? ['-tAqf', file] : ['-tAc', sql]),
     ],
     {
       encoding: 'utf8',
@@ -117,13 +119,20 @@ export function ensurePostgresDatabase(name, log = console.log) {
     if (psql('postgres', `select 1 from pg_database where datname = '${name}'`) !== '1') {
       psql('postgres', `create database "${name}"`);
     }
-    return true;
   } catch (error) {
     log(
       `PostgreSQL not usable (${String(error.message).split('\n')[0]}); FerretDB falls back to SQLite`,
     );
     return false;
   }
+  try {
+    // See ferretdb-indexes.sql: without these, every FerretDB lookup is a full scan.
+    psql('postgres', `alter database "${name}" set plan_cache_mode = force_custom_plan`);
+    psql(name, '', { file: indexesSql });
+  } catch (error) {
+    log(`FerretDB lookups stay unindexed: ${String(error.stderr || error.message).split('\n')[0]}`);
+  }
+  return true;
 }
 
 export function dropPostgresDatabase(name) {
