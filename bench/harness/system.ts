@@ -80,6 +80,7 @@ export async function startBenchSystem(
     RATE_LIMIT_SECRET: '100000000',
     ...extraEnv,
   };
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const children: ChildProcess[] = [
     'users',
     'segments',
@@ -90,7 +91,8 @@ export async function startBenchSystem(
     const out = openSync(path.join(tmp, `${service}.log`), 'a');
     return spawn(
       path.join(root, 'node_modules/.bin/node'),
-      [path.join(root, 'dist/apps', service, 'main.js')],
+      // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the services.
+      [...nodeArgs, path.join(root, 'dist/apps', service, 'main.js')],
       { cwd: root, env, stdio: ['ignore', out, out] },
     );
   });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MembershipHandler } from './handlers/membership.handler';
 import { SegmentsHandler } from './handlers/segments.handler';
+import { CacheInvalidation } from './membership/cache-invalidation';
 import { CompiledSegments } from './membership/compiled-segments';
 import { UserSnapshotCache } from './membership/user-snapshot-cache';
 import { MemberPager } from './membership/member-pager';
@@ -35,6 +36,7 @@ import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.u
     SegmentInputValidator,
     CompiledSegments,
     UserSnapshotCache,
+    CacheInvalidation,
     MemberPager,
     SavedSegment,
     CreateSegmentUseCase,

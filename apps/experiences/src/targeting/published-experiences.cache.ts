@@ -16,9 +16,8 @@ export interface PublishedSet {
 }
 
 /**
- * A safety net only: this process drops a workspace's entry on every write it
- * makes and on every `experience.updated` it receives; the TTL bounds staleness
- * for writes made elsewhere that it did not hear about.
+ * A safety net only: every instance drops a workspace's entry on every
+ * `experience.updated` (broadcast to all instances) and this one on its own writes.
  */
 const TTL_MS = 5_000;
 
@@ -44,6 +43,10 @@ export class PublishedExperiencesCache {
 
   invalidate(workspaceId: string): void {
     this.entries.delete(workspaceId);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   private async load(workspaceId: string): Promise<PublishedSet> {

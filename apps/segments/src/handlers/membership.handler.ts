@@ -1,8 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { EventOf, ParsedRequestOf } from '@seg/contracts';
-import { HandleEvent, HandleRequest } from '@seg/platform';
-import { CompiledSegments } from '../membership/compiled-segments';
-import { UserSnapshotCache } from '../membership/user-snapshot-cache';
+import type { ParsedRequestOf } from '@seg/contracts';
+import { HandleRequest } from '@seg/platform';
 import { CheckMembershipUseCase } from '../usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from '../usecases/count-members/count-members.usecase';
 import { ExplainMemberUseCase } from '../usecases/explain-member/explain-member.usecase';
@@ -23,8 +21,6 @@ export class MembershipHandler {
     private readonly explainMember: ExplainMemberUseCase,
     private readonly checkMembership: CheckMembershipUseCase,
     private readonly listUserSegments: ListUserSegmentsUseCase,
-    private readonly compiled: CompiledSegments,
-    private readonly users: UserSnapshotCache,
   ) {}
 
   @HandleRequest('segments.segment.preview')
@@ -55,21 +51,5 @@ export class MembershipHandler {
   @HandleRequest('segments.membership.ofUser')
   ofUser(command: ParsedRequestOf<'segments.membership.ofUser'>) {
     return this.listUserSegments.execute(command);
-  }
-
-  /** Edits made through another instance: drop this one's compiled copies at once. */
-  @HandleEvent('segment.updated')
-  onUpdated(event: EventOf<'segment.updated'>) {
-    this.compiled.invalidate(event.workspaceId);
-  }
-
-  @HandleEvent('user.updated')
-  onUserUpdated(event: EventOf<'user.updated'>) {
-    this.users.invalidate(event.workspaceId, event.userId);
-  }
-
-  @HandleEvent('segment.deleted')
-  onDeleted(event: EventOf<'segment.deleted'>) {
-    this.compiled.invalidate(event.workspaceId);
   }
 }

@@ -93,6 +93,11 @@ export class CompiledSegments {
     if (state) state.checkedAt = 0;
   }
 
+  /** Forget what this process knows of every workspace's segments. */
+  invalidateAll(): void {
+    for (const state of this.workspaces.values()) state.checkedAt = 0;
+  }
+
   private async fresh(workspaceId: string): Promise<WorkspaceState> {
     let state = this.workspaces.get(workspaceId);
     if (!state) {

@@ -34,4 +34,26 @@ describe('UserSnapshotCache', () => {
     cache.put('ws_1', 'u1', 1_000, profile, new Map([['b', []]]));
     expect([...(cache.get('ws_1', 'u1', 1_100)?.events.keys() ?? [])]).toEqual(['a', 'b']);
   });
+
+  it('drops a whole workspace, and refuses reads that started before, on a bulk write', () => {
+    const cache = new UserSnapshotCache();
+    cache.put('ws_1', 'u1', 1_000, profile, new Map());
+    cache.put('ws_1', 'u2', 1_000, profile, new Map());
+    cache.put('ws_10', 'u1', 1_000, profile, new Map());
+    cache.invalidateWorkspace('ws_1', 1_500);
+    expect(cache.get('ws_1', 'u1', 1_600)).toBeUndefined();
+    expect(cache.get('ws_1', 'u2', 1_600)).toBeUndefined();
+    expect(cache.get('ws_10', 'u1', 1_600)?.profile).toBe(profile);
+    cache.put('ws_1', 'u1', 1_400, profile, new Map());
+    expect(cache.get('ws_1', 'u1', 1_600)).toBeUndefined();
+  });
+
+  it('forgets everything on clear, including reads in flight', () => {
+    const cache = new UserSnapshotCache();
+    cache.put('ws_1', 'u1', 1_000, profile, new Map());
+    cache.clear(1_500);
+    expect(cache.get('ws_1', 'u1', 1_600)).toBeUndefined();
+    cache.put('ws_2', 'u1', 1_400, profile, new Map());
+    expect(cache.get('ws_2', 'u1', 1_600)).toBeUndefined();
+  });
 });

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EventDocument, ProfileDocument } from '@seg/segment-engine';
 import type { EventKey } from '../reads/member-store';
 
-/** How long a user's data may be reused without an invalidating `user.updated`. */
-export const USER_SNAPSHOT_TTL_MS = 2_000;
+/**
+ * How long a user's data may be reused without an invalidating event: a safety net only,
+ * since every write path announces itself (see the class comment).
+ */
+export const USER_SNAPSHOT_TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 
 interface Snapshot {
@@ -17,15 +20,18 @@ export const eventKeyId = (key: EventKey) => `${key.source}\u0000${key.name}`;
 
 /**
  * Targeting reads the same users on every page load: their profile and events are
- * kept briefly in memory. `user.updated` (ingestion, tags, interactions) drops a
- * user at once; the TTL bounds staleness for what sends no event (vendor syncs) and
- * for other instances, which each get only some of the events. A read that started
- * before an invalidation is not cached, so a racing update is never hidden.
+ * kept in memory. Every instance hears every invalidation (BusBroadcast):
+ * `user.updated` (ingestion, tags, interactions, erasure) drops a user at once and
+ * `profiles.synced` (a vendor sync wrote a page) drops the workspace; a reconnect of
+ * the broadcast drops everything. A read that started before an invalidation is not
+ * cached, so a racing update is never hidden.
  */
 @Injectable()
 export class UserSnapshotCache {
   private readonly entries = new Map<string, Snapshot>();
   private readonly invalidatedAt = new Map<string, number>();
+  private readonly workspaceInvalidatedAt = new Map<string, number>();
+  private clearedAt = 0;
 
   get(workspaceId: string, userId: string, now = Date.now()): Snapshot | undefined {
     const key = `${workspaceId}/${userId}`;
@@ -48,6 +54,8 @@ export class UserSnapshotCache {
   ): void {
     const key = `${workspaceId}/${userId}`;
     if ((this.invalidatedAt.get(key) ?? 0) >= readStartedAt) return;
+    if (this.clearedAt >= readStartedAt) return;
+    if ((this.workspaceInvalidatedAt.get(workspaceId) ?? 0) >= readStartedAt) return;
     const existing = this.entries.get(key);
     if (existing && existing.loadedAt <= readStartedAt) {
       // Same data generation: merge the event keys read now into the entry.
@@ -73,5 +81,20 @@ export class UserSnapshotCache {
         if (now - at > USER_SNAPSHOT_TTL_MS) this.invalidatedAt.delete(markKey);
       }
     }
+  }
+
+  /** Drops every user of the workspace (bulk writes that name no single user). */
+  invalidateWorkspace(workspaceId: string, now = Date.now()): void {
+    const prefix = `${workspaceId}/`;
+    for (const key of this.entries.keys()) {
+      if (key.startsWith(prefix)) this.entries.delete(key);
+    }
+    this.workspaceInvalidatedAt.set(workspaceId, now);
+  }
+
+  /** Drops everything (invalidations may have been missed). */
+  clear(now = Date.now()): void {
+    this.entries.clear();
+    this.clearedAt = now;
   }
 }

@@ -178,6 +178,17 @@ export const userUpdatedEvent = z.object({
 });
 export type UserUpdatedEvent = z.infer<typeof userUpdatedEvent>;
 
+/**
+ * A vendor sync wrote one source's attributes for some users of the workspace in bulk
+ * (one event per written page, not one per user): caches of profiles drop the workspace.
+ */
+export const profilesSyncedEvent = z.object({
+  workspaceId: workspaceIdSchema,
+  source: z.enum(['hubspot', 'customerio', 'segment']),
+  at: isoDate,
+});
+export type ProfilesSyncedEvent = z.infer<typeof profilesSyncedEvent>;
+
 const workspaceScoped = { workspaceId: workspaceIdSchema };
 
 /** What the gateway asks the users service (patterns `users.<entity>.<verb>`). */
@@ -244,6 +255,7 @@ export const usersRequests = {
 
 export const usersEvents = {
   'user.updated': eventContract(userUpdatedEvent),
+  'profiles.synced': eventContract(profilesSyncedEvent),
 };
 
 export const tagsSchema = tags;
