@@ -1,7 +1,9 @@
 import type { RunStats, SyncProvider } from '@seg/contracts';
 import {
   AttributeCatalogRepository,
+  attributesFingerprint,
   IdentityIndex,
+  SourceAttributesUpdate,
   SourceAttributesWriter,
 } from '@seg/profile-store';
 import {
@@ -11,17 +13,33 @@ import {
   normalizeAttributeValue,
   ValueType,
 } from '@seg/segment-engine';
+import { emptyStats } from '../runs/run.schema';
 import type { PendingRecordRepository } from './pending-record.repository';
+import type { PendingRecordDocument } from './pending-record.schema';
 import type { VendorRecord } from './sync-provider';
+
+/** A page ready to write: the updates that change something, and its stats so far. */
+export interface PreparedPage {
+  updates: SourceAttributesUpdate[];
+  /** Updates of users that had no attributes from this source yet. */
+  created: number;
+  /** fetched, failed, unmatched and skipped (unchanged or superseded) of this page. */
+  stats: RunStats;
+  /** Unmatched records, kept until their user exists. */
+  pending: Array<Omit<PendingRecordDocument, 'workspaceId'>>;
+  /** Kept records applied by this page, forgotten once it is written. */
+  forget: string[];
+}
 
 /**
  * Turns vendor records into `custom.<provider>` writes for one run: values
  * normalised to the catalog type (the vendor's schema or the first value decides),
- * users matched by userId then by email (case-insensitive), one bulk write per page.
+ * users matched by userId then by email (case-insensitive), only the changed users
+ * written (in bulk). `prepare` pages in order, `commit` them (possibly overlapping).
  */
 export class PageWriter {
   private readonly types = new Map<string, ValueType>();
-  private index: IdentityIndex | undefined;
+  private index: Promise<IdentityIndex> | undefined;
 
   constructor(
     private readonly workspaceId: string,
@@ -44,11 +62,17 @@ export class PageWriter {
     for (const entry of entries) this.types.set(entry.key, entry.type);
   }
 
-  async write(records: VendorRecord[], stats: RunStats): Promise<void> {
-    stats.fetched += records.length;
+  /**
+   * Everything a page needs before its write: types, normalised values, matched users
+   * (the last record of a user wins), and which writes would change nothing (skipped).
+   * Pages must be prepared in order: the identity index is updated to what they write.
+   */
+  async prepare(records: VendorRecord[]): Promise<PreparedPage> {
+    const stats = emptyStats();
+    stats.fetched = records.length;
     await this.inferMissingTypes(records);
     const index = await this.identity();
-    const updates: Array<{ userId: string; attributes: AttributeObject }> = [];
+    const byUser = new Map<string, AttributeObject>();
     const unmatched: VendorRecord[] = [];
     const normalised = new Map<VendorRecord, AttributeObject>();
     for (const record of records) {
@@ -57,40 +81,31 @@ export class PageWriter {
       normalised.set(record, attributes);
       const userIds = this.match(record, index);
       if (userIds.length === 0) unmatched.push(record);
-      for (const userId of userIds) updates.push({ userId, attributes });
+      for (const userId of userIds) {
+        if (byUser.has(userId)) stats.skipped += 1; // superseded by a later record
+        byUser.set(userId, attributes);
+      }
     }
-    const result = await this.profiles.setSourceAttributes(
-      this.workspaceId,
-      this.provider,
-      updates,
-    );
-    const created = updates.filter((update) => !index.withSource.has(update.userId)).length;
-    for (const update of updates) index.withSource.add(update.userId);
-    stats.created += created;
-    stats.updated += Math.max(0, result.modified - created);
-    stats.skipped += Math.max(0, result.matched - result.modified);
-    stats.unmatched += unmatched.length;
-    if (unmatched.length > 0) {
-      await this.pending.keep(
-        this.workspaceId,
-        unmatched.map((record) => ({
-          _id: `${this.workspaceId}.${this.provider}.${record.externalId}`,
-          provider: this.provider,
-          userId: record.userId ?? null,
-          email: record.email ? record.email.trim().toLowerCase() : null,
-          attributes: normalised.get(record) ?? {},
-          updatedAt: new Date(),
-        })),
-      );
-    }
+    stats.unmatched = unmatched.length;
+    const page = this.changesOf(byUser, index, stats);
+    page.pending = unmatched.map((record) => ({
+      _id: `${this.workspaceId}.${this.provider}.${record.externalId}`,
+      provider: this.provider,
+      userId: record.userId ?? null,
+      email: record.email ? record.email.trim().toLowerCase() : null,
+      attributes: normalised.get(record) ?? {},
+      updatedAt: new Date(),
+    }));
+    return page;
   }
 
-  /** Records kept from earlier runs whose user exists now: applied, then forgotten. */
-  async applyPending(stats: RunStats): Promise<void> {
+  /** Records kept from earlier runs whose user exists now, as a page (forgotten once written). */
+  async preparePending(): Promise<PreparedPage> {
+    const stats = emptyStats();
     const kept = await this.pending.all(this.workspaceId, this.provider);
-    if (kept.length === 0) return;
+    if (kept.length === 0) return { updates: [], created: 0, stats, pending: [], forget: [] };
     const index = await this.identity();
-    const updates: Array<{ userId: string; attributes: AttributeObject }> = [];
+    const byUser = new Map<string, AttributeObject>();
     const applied: string[] = [];
     for (const record of kept) {
       const userIds = this.match(
@@ -104,19 +119,60 @@ export class PageWriter {
       );
       if (userIds.length === 0) continue;
       applied.push(record._id);
-      for (const userId of userIds) updates.push({ userId, attributes: record.attributes });
+      for (const userId of userIds) byUser.set(userId, record.attributes);
     }
-    const result = await this.profiles.setSourceAttributes(
-      this.workspaceId,
-      this.provider,
-      updates,
-    );
-    stats.updated += result.modified;
-    await this.pending.forget(this.workspaceId, applied);
+    const page = this.changesOf(byUser, index, stats);
+    page.forget = applied;
+    return page;
   }
 
-  private async identity(): Promise<IdentityIndex> {
-    this.index ??= await this.profiles.identityIndex(this.workspaceId, this.provider);
+  /** Writes a prepared page (updates in bulk, unmatched records kept); its stats delta. */
+  async commit(page: PreparedPage): Promise<RunStats> {
+    const stats = { ...page.stats };
+    if (page.updates.length > 0) {
+      const result = await this.profiles.setSourceAttributes(
+        this.workspaceId,
+        this.provider,
+        page.updates,
+      );
+      stats.created += page.created;
+      stats.updated += Math.max(0, result.modified - page.created);
+      stats.skipped += Math.max(0, result.matched - result.modified);
+    }
+    if (page.pending.length > 0) await this.pending.keep(this.workspaceId, page.pending);
+    if (page.forget.length > 0) await this.pending.forget(this.workspaceId, page.forget);
+    return stats;
+  }
+
+  /** Starts reading the workspace's identities (one pass) without waiting for it. */
+  warmUp(): void {
+    this.identity().catch(() => undefined);
+  }
+
+  /** The writes that change something; the index now holds what they write. */
+  private changesOf(
+    byUser: Map<string, AttributeObject>,
+    index: IdentityIndex,
+    stats: RunStats,
+  ): PreparedPage {
+    const updates: SourceAttributesUpdate[] = [];
+    let created = 0;
+    for (const [userId, attributes] of byUser) {
+      const fingerprint = attributesFingerprint(attributes);
+      if (index.fingerprints.get(userId) === fingerprint) {
+        stats.skipped += 1;
+        continue;
+      }
+      if (!index.withSource.has(userId)) created += 1;
+      index.withSource.add(userId);
+      index.fingerprints.set(userId, fingerprint);
+      updates.push({ userId, attributes });
+    }
+    return { updates, created, stats, pending: [], forget: [] };
+  }
+
+  private identity(): Promise<IdentityIndex> {
+    this.index ??= this.profiles.identityIndex(this.workspaceId, this.provider);
     return this.index;
   }
 

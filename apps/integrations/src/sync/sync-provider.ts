@@ -23,7 +23,10 @@ export interface SyncContext {
   stats: RunStats;
   /** Types the vendor's own schema gives (HubSpot property definitions). */
   declareTypes(types: Record<string, ValueType>): Promise<void>;
-  /** Writes a page in bulk, then saves stats and the checkpoint to resume after it. */
+  /**
+   * Queues a page for writing (in bulk) and resolves once the next page may be fetched;
+   * stats and the checkpoint to resume after the page are saved once it is written.
+   */
   applyPage(records: VendorRecord[], checkpoint: Record<string, unknown>): Promise<void>;
   /** Waits for room in the vendor's rate limit before each request. */
   beforeRequest(): Promise<void>;

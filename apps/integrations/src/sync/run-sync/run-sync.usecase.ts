@@ -11,6 +11,7 @@ import { connectionId } from '../../connections/connection.schema';
 import { SecretBox } from '../../crypto/secret-box';
 import { RunRepository } from '../../runs/run.repository';
 import { emptyStats } from '../../runs/run.schema';
+import { PagePipeline } from '../page-pipeline';
 import { PageWriter } from '../page-writer';
 import { PendingRecordRepository } from '../pending-record.repository';
 import { ProviderRegistry } from '../provider-registry';
@@ -82,8 +83,13 @@ export class RunSyncUseCase {
             max: this.config.CUSTOMERIO_RATE_LIMIT_MAX,
             windowMs: this.config.CUSTOMERIO_RATE_LIMIT_WINDOW_MS,
           };
+    // Writes overlap with fetching the next pages; progress is saved per written page.
+    const pipeline = new PagePipeline(writer, stats, (saved, checkpoint) =>
+      this.runs.saveProgress(workspaceId, runId, saved, checkpoint),
+    );
+    writer.warmUp();
     try {
-      if (!run.checkpoint) await writer.applyPending(stats);
+      if (!run.checkpoint) await pipeline.pushPending();
       const outcome = await this.registry.get(provider).run({
         workspaceId,
         runId,
@@ -93,13 +99,11 @@ export class RunSyncUseCase {
         checkpoint: run.checkpoint,
         stats,
         declareTypes: (types) => writer.declareTypes(types),
-        applyPage: async (records, checkpoint) => {
-          await writer.write(records, stats);
-          await this.runs.saveProgress(workspaceId, runId, stats, checkpoint);
-        },
+        applyPage: (records, checkpoint) => pipeline.push(records, checkpoint),
         beforeRequest: () => this.limiter.acquire(`${provider}:${workspaceId}`, limit),
         shouldStop: command.shouldStop,
       });
+      await pipeline.flush();
       await this.runs.finish(workspaceId, runId, { status: 'succeeded', stats });
       await this.connections.finishRun(workspaceId, provider, runId, {
         status: 'connected',
@@ -107,6 +111,8 @@ export class RunSyncUseCase {
       });
       return { status: 'succeeded', stats };
     } catch (error) {
+      // Nothing of this attempt may still be writing once the run is given up or put back.
+      await pipeline.settle();
       if (error instanceof SyncInterrupted) return { status: 'interrupted' };
       const message = error instanceof Error ? error.message : String(error);
       const fatal = error instanceof SyncError ? error.fatal : false;

@@ -1,0 +1,128 @@
+import type { RunStats } from '@seg/contracts';
+import type { PageWriter, PreparedPage } from './page-writer';
+
+/** Records fetched but not yet written a run may hold (then fetching waits for writes). */
+export const MAX_RECORDS_AHEAD = 5_000;
+
+type Checkpoint = Record<string, unknown>;
+
+interface InFlight {
+  records: number;
+  done: Promise<void>;
+}
+
+/**
+ * Overlaps writing pages with fetching the next ones. Pages are prepared in the
+ * order they are pushed; their writes may overlap (a page touching a user or a kept
+ * record still being written by an earlier page waits for it), but each page's stats
+ * and checkpoint are saved only once it and every page before it are written, so a
+ * resumed run never skips a page that was not written. The first failure stops
+ * every later page and is thrown by the next `push` and by `flush`.
+ */
+export class PagePipeline {
+  private prepared: Promise<void> = Promise.resolve();
+  private completed: Promise<void> = Promise.resolve();
+  private readonly inFlight: InFlight[] = [];
+  private readonly writing = new Map<string, Promise<unknown>>();
+  private recordsAhead = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly writer: PageWriter,
+    /** The run's stats: every written page's delta is added, in page order. */
+    private readonly stats: RunStats,
+    private readonly saveProgress: (stats: RunStats, checkpoint: Checkpoint) => Promise<void>,
+    private readonly maxRecordsAhead = MAX_RECORDS_AHEAD,
+  ) {}
+
+  /** Queues a page; resolves once there is room for the next one (not once written). */
+  async push(records: Parameters<PageWriter['prepare']>[0], checkpoint: Checkpoint): Promise<void> {
+    await this.enqueue(records.length, () => this.writer.prepare(records), checkpoint);
+  }
+
+  /** Queues the records kept from earlier runs (before any page: later pages win). */
+  async pushPending(): Promise<void> {
+    await this.enqueue(0, () => this.writer.preparePending(), undefined);
+  }
+
+  /** Waits for every queued page to be written and saved; throws the first failure. */
+  async flush(): Promise<void> {
+    await this.settle();
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for every queued page to end, written or failed (before giving the run up). */
+  async settle(): Promise<void> {
+    await this.prepared;
+    await this.completed;
+  }
+
+  private async enqueue(
+    records: number,
+    prepare: () => Promise<PreparedPage>,
+    checkpoint: Checkpoint | undefined,
+  ): Promise<void> {
+    this.throwIfFailed();
+    // Prepared one after the other (types, matching and skip decisions depend on order).
+    const step = this.prepared.then(async () => {
+      this.throwIfFailed();
+      const page = await prepare();
+      const keys = [
+        ...page.updates.map((update) => `u:${update.userId}`),
+        ...page.pending.map((record) => `p:${record._id}`),
+        ...page.forget.map((id) => `p:${id}`),
+      ];
+      const earlier = new Set<Promise<unknown>>();
+      for (const key of keys) {
+        const busy = this.writing.get(key);
+        if (busy) earlier.add(busy);
+      }
+      const written = Promise.all(earlier).then(() => {
+        this.throwIfFailed();
+        return this.writer.commit(page);
+      });
+      const settled = written.then(
+        () => undefined,
+        () => undefined,
+      );
+      for (const key of keys) this.writing.set(key, settled);
+      void settled.then(() => {
+        for (const key of keys) if (this.writing.get(key) === settled) this.writing.delete(key);
+      });
+      return { written };
+    });
+    this.prepared = step.then(
+      () => undefined,
+      () => undefined,
+    );
+    const previous = this.completed;
+    const done = Promise.all([step.then((s) => s.written), previous]).then(async ([delta]) => {
+      this.throwIfFailed();
+      addStats(this.stats, delta);
+      if (checkpoint !== undefined) await this.saveProgress({ ...this.stats }, checkpoint);
+    });
+    this.completed = done.catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+    const entry: InFlight = { records, done: this.completed };
+    this.inFlight.push(entry);
+    this.recordsAhead += records;
+    void this.completed.then(() => {
+      this.recordsAhead -= records;
+      this.inFlight.splice(this.inFlight.indexOf(entry), 1);
+    });
+    // Back-pressure: pages complete in order, so wait for the oldest ones.
+    while (this.recordsAhead > this.maxRecordsAhead && this.inFlight.length > 1) {
+      await (this.inFlight[0] as InFlight).done;
+      this.throwIfFailed();
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+function addStats(total: RunStats, delta: RunStats): void {
+  for (const key of Object.keys(delta) as Array<keyof RunStats>) total[key] += delta[key];
+}
