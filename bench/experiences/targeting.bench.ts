@@ -4,7 +4,8 @@
 //
 //   npx node -r @swc-node/register bench/experiences/targeting.bench.ts
 //   env: BENCH_RATE (500 req/s), BENCH_SECONDS (30), BENCH_USERS (1000), MONGODB_URI (else
-//   FerretDB in a temporary folder), BENCH_SKIP_BUILD=1 (use dist/ as is)
+//   FerretDB in a temporary folder), BENCH_SKIP_BUILD=1 (use dist/ as is),
+//   BENCH_TIMELINE=1 (latency per second of the run)
 //
 // Latency is measured from each request's *scheduled* send time (open loop: a slow
 // answer does not slow the arrivals, so queueing shows in the figures instead of
@@ -112,6 +113,8 @@ async function load(url: string, publicKey: string) {
   const total = RATE * SECONDS;
   const interval = 1000 / RATE;
   const latencies: number[] = [];
+  // Per second of the schedule: where in the run the slow answers were.
+  const bySecond: number[][] = Array.from({ length: SECONDS }, () => []);
   const errors: Record<string, number> = {};
   let targetedSum = 0;
   const start = performance.now() + 50;
@@ -133,7 +136,9 @@ async function load(url: string, publicKey: string) {
             return;
           }
           targetedSum += (JSON.parse(body) as { experiences: unknown[] }).experiences.length;
-          latencies.push(performance.now() - scheduled);
+          const latency = performance.now() - scheduled;
+          latencies.push(latency);
+          bySecond[Math.floor((i * interval) / 1000)]?.push(latency);
         })
         .catch((error: unknown) => {
           const name = error instanceof Error ? error.message : String(error);
@@ -144,6 +149,14 @@ async function load(url: string, publicKey: string) {
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
+  if (process.env.BENCH_TIMELINE) {
+    bySecond.forEach((second, index) => {
+      second.sort((a, b) => a - b);
+      console.log(
+        `  second ${index}: p50 ${percentile(second, 50).toFixed(1)} p99 ${percentile(second, 99).toFixed(1)} max ${(second.at(-1) ?? NaN).toFixed(1)} ms`,
+      );
+    });
+  }
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   return {
     sent: total,

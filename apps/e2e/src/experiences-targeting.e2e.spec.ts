@@ -197,6 +197,25 @@ describe('experiences: targeting', () => {
     expect(Date.now() - returnedAt).toBeLessThanOrEqual(1_000);
   });
 
+  it("reflects a user's own change at once, though answers are reused between page loads", async () => {
+    const id = await experience('user change', { mode: 'segments', segmentIds: [segA] });
+    // Answers are kept only when asked 500 ms after the workspace's last segment change
+    // (MembershipCache's guard against broadcast skew): make sure this one is kept.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Asked twice: the second answer comes from the experiences service's cache.
+    expect(await targeted('u-late')).not.toContain(id);
+    expect(await targeted('u-late')).not.toContain(id);
+    await interact('u-late', markerOne, 'seen');
+    // Applied asynchronously by the users service; its user.updated drops the cached answer
+    // (without that, the 30 s safety TTL would keep the old answer past this deadline).
+    const after = await poll(
+      () => targeted('u-late'),
+      (ids) => ids.includes(id),
+      5_000,
+    );
+    expect(after).toContain(id);
+  });
+
   it('deleting a used segment: 409, then with confirm it is detached and reported', async () => {
     const ws2Either = await experience('A or B (deletion)', {
       mode: 'segments',

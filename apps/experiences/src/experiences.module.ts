@@ -19,6 +19,7 @@ import { DetachSegmentUseCase } from './segment-usage/detach-segment/detach-segm
 import { ListSegmentUsageUseCase } from './segment-usage/list-segment-usage/list-segment-usage.usecase';
 import { SegmentUsageHandler } from './segment-usage/segment-usage.handler';
 import { ListTargetedExperiencesUseCase } from './targeting/list-targeted-experiences/list-targeted-experiences.usecase';
+import { MembershipCache } from './targeting/membership.cache';
 import { PublishedExperiencesCache } from './targeting/published-experiences.cache';
 import { TargetingHandler } from './targeting/targeting.handler';
 
@@ -37,6 +38,7 @@ import { TargetingHandler } from './targeting/targeting.handler';
     AudienceSegmentsValidator,
     ExperienceChanges,
     PublishedExperiencesCache,
+    MembershipCache,
     CreateExperienceUseCase,
     ListExperiencesUseCase,
     GetExperienceUseCase,

@@ -64,10 +64,15 @@ describe('CompiledSegments', () => {
     await cache.get(WS, ['seg_a']);
     await cache.get(WS, ['seg_a']);
     expect(calls.versions).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS + 20));
-    defs.delete('seg_a');
-    expect((await cache.get(WS, ['seg_a'])).size).toBe(0);
-    expect(calls.versions).toBe(2);
+    const later = Date.now() + FRESHNESS_MS + 1;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      defs.delete('seg_a');
+      expect((await cache.get(WS, ['seg_a'])).size).toBe(0);
+      expect(calls.versions).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('leaves out unknown ids and segments that no longer compile', async () => {

@@ -10,11 +10,12 @@ import {
 import { SegmentDefinition, SegmentRepository } from '../segments/segment.repository';
 
 /**
- * How long this process trusts its copy of a workspace's segment versions. Its own writes
- * and `segment.updated`/`segment.deleted` invalidate at once; this bounds the staleness
- * when another instance made the edit (the spec allows 1 s).
+ * How long this process trusts its copy of a workspace's segment versions: a safety net.
+ * Its own writes, and `segment.updated`/`segment.deleted` from any instance (broadcast,
+ * see CacheInvalidation), invalidate at once; a broadcast reconnect invalidates all.
+ * (Re-reading every version is a scan of the workspace's segments on FerretDB.)
  */
-export const FRESHNESS_MS = 250;
+export const FRESHNESS_MS = 5_000;
 const MAX_WORKSPACES = 5_000;
 
 interface CachedCompile {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InvalidatedCache } from '@seg/platform';
 import type { EventDocument, ProfileDocument } from '@seg/segment-engine';
 import type { EventKey } from '../reads/member-store';
 
@@ -9,7 +10,7 @@ import type { EventKey } from '../reads/member-store';
 export const USER_SNAPSHOT_TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 
-interface Snapshot {
+export interface Snapshot {
   profile: ProfileDocument | null;
   /** The user's events per `source\0name` key that has been read. */
   events: Map<string, EventDocument[]>;
@@ -28,20 +29,14 @@ export const eventKeyId = (key: EventKey) => `${key.source}\u0000${key.name}`;
  */
 @Injectable()
 export class UserSnapshotCache {
-  private readonly entries = new Map<string, Snapshot>();
-  private readonly invalidatedAt = new Map<string, number>();
-  private readonly workspaceInvalidatedAt = new Map<string, number>();
-  private clearedAt = 0;
+  private readonly cache = new InvalidatedCache<Omit<Snapshot, 'loadedAt'>>({
+    ttlMs: USER_SNAPSHOT_TTL_MS,
+    maxEntries: MAX_ENTRIES,
+  });
 
   get(workspaceId: string, userId: string, now = Date.now()): Snapshot | undefined {
-    const key = `${workspaceId}/${userId}`;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (now - entry.loadedAt > USER_SNAPSHOT_TTL_MS) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+    const entry = this.cache.get(workspaceId, userId, now);
+    return entry && { ...entry.value, loadedAt: entry.loadedAt };
   }
 
   /** Stores what a read that started at `readStartedAt` found, unless invalidated since. */
@@ -52,49 +47,27 @@ export class UserSnapshotCache {
     profile: ProfileDocument | null,
     events: Map<string, EventDocument[]>,
   ): void {
-    const key = `${workspaceId}/${userId}`;
-    if ((this.invalidatedAt.get(key) ?? 0) >= readStartedAt) return;
-    if (this.clearedAt >= readStartedAt) return;
-    if ((this.workspaceInvalidatedAt.get(workspaceId) ?? 0) >= readStartedAt) return;
-    const existing = this.entries.get(key);
+    const existing = this.cache.get(workspaceId, userId, readStartedAt);
     if (existing && existing.loadedAt <= readStartedAt) {
       // Same data generation: merge the event keys read now into the entry.
-      for (const [id, list] of events) existing.events.set(id, list);
-      existing.profile = profile;
+      const merged = new Map([...existing.value.events, ...events]);
+      this.cache.put(workspaceId, userId, { profile, events: merged }, existing.loadedAt);
       return;
     }
-    this.entries.delete(key);
-    this.entries.set(key, { profile, events, loadedAt: readStartedAt });
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    this.cache.put(workspaceId, userId, { profile, events }, readStartedAt);
   }
 
   invalidate(workspaceId: string, userId: string, now = Date.now()): void {
-    const key = `${workspaceId}/${userId}`;
-    this.entries.delete(key);
-    this.invalidatedAt.set(key, now);
-    // Marks only matter for reads in flight; forget old ones.
-    if (this.invalidatedAt.size > MAX_ENTRIES) {
-      for (const [markKey, at] of this.invalidatedAt) {
-        if (now - at > USER_SNAPSHOT_TTL_MS) this.invalidatedAt.delete(markKey);
-      }
-    }
+    this.cache.invalidate(workspaceId, userId, now);
   }
 
   /** Drops every user of the workspace (bulk writes that name no single user). */
   invalidateWorkspace(workspaceId: string, now = Date.now()): void {
-    const prefix = `${workspaceId}/`;
-    for (const key of this.entries.keys()) {
-      if (key.startsWith(prefix)) this.entries.delete(key);
-    }
-    this.workspaceInvalidatedAt.set(workspaceId, now);
+    this.cache.invalidateScope(workspaceId, now);
   }
 
   /** Drops everything (invalidations may have been missed). */
   clear(now = Date.now()): void {
-    this.entries.clear();
-    this.clearedAt = now;
+    this.cache.clear(now);
   }
 }

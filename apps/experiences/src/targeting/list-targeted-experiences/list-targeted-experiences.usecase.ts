@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TargetedExperience } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
-import { PublishedExperiencesCache } from '../published-experiences.cache';
+import { MembershipCache } from '../membership.cache';
+import { PublishedExperiencesCache, type PublishedSet } from '../published-experiences.cache';
 
 export interface ListTargetedExperiencesCommand {
   workspaceId: string;
@@ -13,14 +14,16 @@ const MEMBERSHIP_CHUNK = 1_000;
 
 /**
  * The published experiences whose audience contains the user now: `all`, or at
- * least one listed segment the user is in (asked of the segments service in one
- * round trip, so segment edits apply at once). An empty segment list targets nobody.
+ * least one listed segment the user is in. The segments service is asked in one
+ * round trip, unless its last answer for this user still holds (MembershipCache:
+ * dropped by every event that could change it). An empty segment list targets nobody.
  */
 @Injectable()
 export class ListTargetedExperiencesUseCase {
   constructor(
     private readonly cache: PublishedExperiencesCache,
     private readonly bus: BusClient,
+    private readonly memberships: MembershipCache,
   ) {}
 
   async execute({
@@ -28,7 +31,7 @@ export class ListTargetedExperiencesUseCase {
     userId,
   }: ListTargetedExperiencesCommand): Promise<{ experiences: TargetedExperience[] }> {
     const published = await this.cache.get(workspaceId);
-    const memberOf = await this.membership(workspaceId, userId, published.segmentIds);
+    const memberOf = await this.membership(workspaceId, userId, published);
     const experiences = published.experiences
       .filter(
         (candidate) =>
@@ -41,9 +44,13 @@ export class ListTargetedExperiencesUseCase {
   private async membership(
     workspaceId: string,
     userId: string,
-    segmentIds: string[],
-  ): Promise<Set<string>> {
+    published: PublishedSet,
+  ): Promise<ReadonlySet<string>> {
+    const { segmentIds } = published;
     if (segmentIds.length === 0) return new Set();
+    const cached = this.memberships.get(workspaceId, userId, published);
+    if (cached) return cached;
+    const startedAt = Date.now();
     const chunks: string[][] = [];
     for (let i = 0; i < segmentIds.length; i += MEMBERSHIP_CHUNK) {
       chunks.push(segmentIds.slice(i, i + MEMBERSHIP_CHUNK));
@@ -58,6 +65,10 @@ export class ListTargetedExperiencesUseCase {
         }),
       ),
     );
-    return new Set(answers.flatMap((answer) => answer.memberOf));
+    const memberOf = new Set(answers.flatMap((answer) => answer.memberOf));
+    if (answers.every((answer) => answer.reusable)) {
+      this.memberships.put(workspaceId, userId, { published, memberOf }, startedAt);
+    }
+    return memberOf;
   }
 }

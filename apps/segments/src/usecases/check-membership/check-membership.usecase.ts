@@ -28,9 +28,11 @@ export class CheckMembershipUseCase {
     userId,
     segmentIds,
   }: CheckMembershipCommand): Promise<ResponseOf<'segments.membership.check'>> {
-    if (segmentIds.length === 0) return { memberOf: [] };
+    if (segmentIds.length === 0) return { memberOf: [], reusable: true };
     const compiled = await this.compiled.get(workspaceId, segmentIds);
-    return { memberOf: await this.memberOf(workspaceId, userId, compiled) };
+    const memberOf = await this.memberOf(workspaceId, userId, compiled);
+    const reusable = [...compiled.values()].every((segment) => !segment.timeDependent);
+    return { memberOf, reusable };
   }
 
   /**

@@ -16,7 +16,9 @@ export const segmentDeletedEvent = z.object({
 export const segmentsMembershipRequests = {
   /**
    * Targeting: which of these segments contain this user right now, in one
-   * round trip. Unknown segment ids are simply not in `memberOf`.
+   * round trip. Unknown segment ids are simply not in `memberOf`. `reusable`: no asked
+   * segment can change with time alone (no relative window), so the answer stays true
+   * until the user, the workspace's profiles or a segment change (events say when).
    */
   'segments.membership.check': requestContract(
     'segments',
@@ -25,7 +27,7 @@ export const segmentsMembershipRequests = {
       userId: userIdSchema,
       segmentIds: z.array(segmentIdSchema).max(1_000),
     }),
-    z.object({ memberOf: z.array(segmentIdSchema) }),
+    z.object({ memberOf: z.array(segmentIdSchema), reusable: z.boolean() }),
   ),
 };
 

@@ -30,7 +30,14 @@ export interface CompiledSegment {
   readonly root: IrNode;
   /** Distinct event conditions (by key), `always` ones excluded. */
   readonly events: readonly EventSpec[];
+  /**
+   * True when membership can change with time alone (a relative window: `withinLast`,
+   * `notWithinLast`, an event period `last`), so a result must not outlive its `now`.
+   */
+  readonly timeDependent: boolean;
 }
+
+const RELATIVE_OPERATORS: ReadonlySet<string> = new Set(['withinLast', 'notWithinLast']);
 
 function membership(path: string, accepted: readonly string[]): FieldPredicate {
   const set = new Set(accepted);
@@ -86,8 +93,10 @@ export function compileSegment(rules: SegmentRules, options: CompileOptions = {}
   const lookup = options.catalog ? catalogLookup(options.catalog) : () => undefined;
   const events = new Map<string, EventSpec>();
   const stack: string[] = options.segmentId ? [options.segmentId] : [];
+  let timeDependent = false;
 
   const condition = (c: Condition): IrNode => {
+    if ('operator' in c && RELATIVE_OPERATORS.has(c.operator)) timeDependent = true;
     switch (c.type) {
       case 'attribute':
         return {
@@ -117,6 +126,13 @@ export function compileSegment(rules: SegmentRules, options: CompileOptions = {}
         return { kind: 'field', condition: c, predicate: experiencePredicate(c) };
       case 'event': {
         const spec = compileEventSpec(c);
+        if (
+          !spec.always &&
+          (c.period?.type === 'last' ||
+            (c.properties ?? []).some((p) => RELATIVE_OPERATORS.has(p.operator)))
+        ) {
+          timeDependent = true;
+        }
         const shared = events.get(spec.key) ?? spec;
         if (!spec.always) events.set(spec.key, shared);
         return { kind: 'event', condition: c, event: spec.always ? spec : shared };
@@ -153,5 +169,11 @@ export function compileSegment(rules: SegmentRules, options: CompileOptions = {}
   });
 
   const root = group(rules);
-  return { segmentId: options.segmentId, rules, root, events: [...events.values()] };
+  return {
+    segmentId: options.segmentId,
+    rules,
+    root,
+    events: [...events.values()],
+    timeDependent,
+  };
 }

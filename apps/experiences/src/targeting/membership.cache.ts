@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidatedCache } from '@seg/platform';
+import type { PublishedSet } from './published-experiences.cache';
+
+/** A safety net: every change that can move a user in or out of a segment is an event. */
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 100_000;
+/**
+ * Another segments instance may hear a segment edit a little after this one does: an
+ * answer is kept only if its request started this long after the last invalidation.
+ */
+const BROADCAST_SKEW_MS = 500;
+
+interface Membership {
+  /** The published set the answer was asked for (a new set means a new question). */
+  published: PublishedSet;
+  memberOf: ReadonlySet<string>;
+}
+
+/**
+ * The segments service's answer for a user, reused while nothing that decides it changed:
+ * the user (`user.updated`), the workspace's profiles (`profiles.synced`), its segments
+ * (`segment.updated`/`segment.deleted`) or its published experiences. Answers that depend
+ * on time alone (relative windows) are never kept: the segments service says so.
+ */
+@Injectable()
+export class MembershipCache {
+  private readonly cache = new InvalidatedCache<Membership>({
+    ttlMs: TTL_MS,
+    maxEntries: MAX_ENTRIES,
+  });
+
+  get(
+    workspaceId: string,
+    userId: string,
+    published: PublishedSet,
+  ): ReadonlySet<string> | undefined {
+    const entry = this.cache.get(workspaceId, userId);
+    return entry?.value.published === published ? entry.value.memberOf : undefined;
+  }
+
+  put(workspaceId: string, userId: string, membership: Membership, requestStartedAt: number): void {
+    this.cache.put(workspaceId, userId, membership, requestStartedAt - BROADCAST_SKEW_MS);
+  }
+
+  invalidateUser(workspaceId: string, userId: string): void {
+    this.cache.invalidate(workspaceId, userId);
+  }
+
+  invalidateWorkspace(workspaceId: string): void {
+    this.cache.invalidateScope(workspaceId);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
