@@ -3,7 +3,14 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { IntegrationProvider } from '@seg/contracts';
 import { WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
+import type { SealedSecret } from '../crypto/secret-box';
+import { randomBytes } from 'node:crypto';
 import { CONNECTION_MODEL, ConnectionDocument, connectionId } from './connection.schema';
+
+/** How long a writer may hold a connection's write lease (a crashed holder's expires). */
+const LEASE_MS = 10_000;
+/** How long a write waits for the lease before giving up. */
+const LEASE_WAIT_MS = 15_000;
 
 @Injectable()
 export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument> {
@@ -23,25 +30,27 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
     resetSyncState: boolean,
   ): Promise<void> {
     const now = new Date();
-    await this.updateOne(
-      workspaceId,
-      { _id: connectionId(workspaceId, provider) },
-      {
-        $set: {
-          ...fields,
-          provider,
-          status: 'connected',
-          updatedAt: now,
-          ...(resetSyncState ? { syncState: {} } : {}),
+    await this.exclusive(workspaceId, provider, () =>
+      this.updateOne(
+        workspaceId,
+        { _id: connectionId(workspaceId, provider) },
+        {
+          $set: {
+            ...fields,
+            provider,
+            status: 'connected',
+            updatedAt: now,
+            ...(resetSyncState ? { syncState: {} } : {}),
+          },
+          $setOnInsert: {
+            createdAt: now,
+            activeRunId: null,
+            lastRunId: null,
+            ...(resetSyncState ? {} : { syncState: {} }),
+          },
         },
-        $setOnInsert: {
-          createdAt: now,
-          activeRunId: null,
-          lastRunId: null,
-          ...(resetSyncState ? {} : { syncState: {} }),
-        },
-      },
-      { upsert: true },
+        { upsert: true },
+      ),
     );
   }
 
@@ -71,10 +80,12 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
       if ((error as { code?: number }).code === 11000) return false;
       throw error;
     }
-    await this.updateOne(
-      workspaceId,
-      { _id: connectionId(workspaceId, provider) },
-      { $set: { activeRunId: runId } },
+    await this.exclusive(workspaceId, provider, () =>
+      this.updateOne(
+        workspaceId,
+        { _id: connectionId(workspaceId, provider) },
+        { $set: { activeRunId: runId } },
+      ),
     );
     return true;
   }
@@ -114,20 +125,91 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
     workspaceId: string,
     provider: IntegrationProvider,
     runId: string,
-    outcome: { status: 'connected' | 'error'; syncState?: Record<string, unknown> },
+    outcome: {
+      status: 'connected' | 'error';
+      syncState?: Record<string, unknown>;
+      /** The secret the run used: its syncState is dropped if the connection was re-keyed. */
+      secret?: SealedSecret;
+    },
   ): Promise<void> {
     await this.claims.deleteOne({ _id: connectionId(workspaceId, provider), workspaceId, runId });
-    await this.updateOne(
-      workspaceId,
-      { _id: connectionId(workspaceId, provider) },
-      {
-        $set: {
-          activeRunId: null,
-          lastRunId: runId,
-          status: outcome.status,
-          ...(outcome.syncState ? { syncState: outcome.syncState } : {}),
+    await this.exclusive(workspaceId, provider, async () => {
+      let syncState = outcome.syncState;
+      if (syncState && outcome.secret) {
+        // Re-keyed meanwhile (maybe another account): its cursor starts afresh.
+        const current = await this.get(workspaceId, provider);
+        if (JSON.stringify(current?.secret) !== JSON.stringify(outcome.secret)) {
+          syncState = undefined;
+        }
+      }
+      await this.updateOne(
+        workspaceId,
+        { _id: connectionId(workspaceId, provider) },
+        {
+          $set: {
+            activeRunId: null,
+            lastRunId: runId,
+            status: outcome.status,
+            ...(syncState ? { syncState } : {}),
+          },
         },
-      },
-    );
+      );
+    });
+  }
+
+  /**
+   * Runs one write of the connection document holding its write lease. FerretDB v1.24
+   * applies an update by reading the document, changing it in Go and writing all of it
+   * back, so two concurrent updates of one connection lose one of them: a run finishing
+   * (`finishRun`) while the connection was re-keyed (`upsert`) wrote the old secret back,
+   * and the next run succeeded with the old key. The lease is a document keyed by the
+   * connection (a unique `_id` insert is atomic on FerretDB); a holder that died loses it
+   * after `LEASE_MS`.
+   */
+  private async exclusive<T>(
+    workspaceId: string,
+    provider: IntegrationProvider,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    const _id = connectionId(workspaceId, provider);
+    const token = randomBytes(8).toString('hex');
+    const deadline = Date.now() + LEASE_WAIT_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.leases.insertOne({
+          _id,
+          workspaceId,
+          token,
+          expiresAt: new Date(Date.now() + LEASE_MS),
+        });
+        break;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+      const held = await this.leases.findOne({ _id, workspaceId });
+      if (held && held.expiresAt.getTime() < Date.now()) {
+        await this.leases.deleteOne({ _id, workspaceId, token: held.token });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Connection ${_id} stayed locked for ${LEASE_WAIT_MS} ms`);
+      }
+      const delay = Math.min(100, 2 * 2 ** attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    try {
+      return await write();
+    } finally {
+      await this.leases.deleteOne({ _id, workspaceId, token }).catch(() => undefined);
+    }
+  }
+
+  private get leases() {
+    return this.model.db.collection<{
+      _id: string;
+      workspaceId: string;
+      token: string;
+      expiresAt: Date;
+    }>('integration_connection_leases');
   }
 }

@@ -190,8 +190,7 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
   });
 
   it('fails at once on a bad App API key (401), without retries', async () => {
-    // A workspace of its own: re-keying the connection used above while its last run
-    // winds down is a suspected race (a run once succeeded with the old key; open).
+    // A workspace of its own (re-keying while a run winds down: connection-rekey.spec.ts).
     await connect('cio-app-wrong-key', 'ws_customeriotest2');
     const run = await syncToEnd('ws_customeriotest2');
     expect(run).toMatchObject({ status: 'failed', attempts: 1 });

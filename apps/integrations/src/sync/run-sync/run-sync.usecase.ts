@@ -108,6 +108,7 @@ export class RunSyncUseCase {
       await this.connections.finishRun(workspaceId, provider, runId, {
         status: 'connected',
         syncState: outcome.state,
+        secret: connection.secret,
       });
       return { status: 'succeeded', stats };
     } catch (error) {
