@@ -2,18 +2,25 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { BaseConfig } from '../config/load-config';
 
+/** Levels at which pino-http's request logs (level `info`) are written. */
+const HTTP_LOG_LEVELS: ReadonlySet<BaseConfig['LOG_LEVEL']> = new Set(['info', 'debug', 'trace']);
+
 /** Structured JSON logs (pino); HTTP request logs only where there is HTTP traffic. */
 @Module({})
 export class LoggingModule {
   static forRoot(config: BaseConfig, service: string, logHttp = false): DynamicModule {
+    // pino-http builds (and redacts) a child logger per request even when its line would
+    // be filtered out: above `info` the middleware is not mounted at all.
+    const httpLogs = logHttp && HTTP_LOG_LEVELS.has(config.LOG_LEVEL);
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          ...(httpLogs ? {} : { forRoutes: [] }),
           pinoHttp: {
             level: config.LOG_LEVEL,
             base: { service },
-            autoLogging: logHttp,
+            autoLogging: httpLogs,
             redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
           },
         }),
