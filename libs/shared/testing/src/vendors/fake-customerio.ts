@@ -19,6 +19,13 @@ export class FakeCustomerIo extends FakeVendorServer {
   people: FakeCustomerIoPerson[] = [];
   perSecondLimit = 10;
   readonly forced: FakeReply[] = [];
+  private byIdCache:
+    | {
+        source: FakeCustomerIoPerson[];
+        length: number;
+        byId: Map<string | null, FakeCustomerIoPerson>;
+      }
+    | undefined;
 
   addPerson(id: string | null, email: string | null, attributes: Record<string, string> = {}) {
     const person: FakeCustomerIoPerson = {
@@ -35,6 +42,17 @@ export class FakeCustomerIo extends FakeVendorServer {
     };
     this.people.push(person);
     return person;
+  }
+
+  /** People by id, built again only when the list changed (large fakes answer fast). */
+  private peopleById(): Map<string | null, FakeCustomerIoPerson> {
+    const cache = this.byIdCache;
+    if (cache && cache.source === this.people && cache.length === this.people.length) {
+      return cache.byId;
+    }
+    const byId = new Map(this.people.filter((p) => p.id).map((p) => [p.id, p]));
+    this.byIdCache = { source: this.people, length: this.people.length, byId };
+    return byId;
   }
 
   /** A profile as the App API shows it (`customer` of the attributes endpoints). */
@@ -88,7 +106,7 @@ export class FakeCustomerIo extends FakeVendorServer {
       if (ids.length === 0 || ids.length > 100) {
         return { status: 400, body: { meta: { error: 'ids must hold 1 to 100 ids' } } };
       }
-      const byId = new Map(this.people.filter((p) => p.id).map((p) => [p.id, p]));
+      const byId = this.peopleById();
       return {
         status: 200,
         body: {

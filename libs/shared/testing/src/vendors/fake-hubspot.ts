@@ -49,6 +49,8 @@ export class FakeHubSpot extends FakeVendorServer {
   /** Artificial latency per request (ms). */
   latencyMs = 0;
   private nextId = 1;
+  private byIdCache:
+    { source: FakeHubSpotContact[]; length: number; sorted: FakeHubSpotContact[] } | undefined;
 
   addContact(
     properties: Record<string, string | number | boolean | null>,
@@ -71,6 +73,17 @@ export class FakeHubSpot extends FakeVendorServer {
     };
     this.contacts.push(contact);
     return contact;
+  }
+
+  /** Contacts by ascending id, sorted again only when the list changed (large fakes page fast). */
+  private contactsById(): FakeHubSpotContact[] {
+    const cache = this.byIdCache;
+    if (cache && cache.source === this.contacts && cache.length === this.contacts.length) {
+      return cache.sorted;
+    }
+    const sorted = [...this.contacts].sort((a, b) => Number(a.id) - Number(b.id));
+    this.byIdCache = { source: this.contacts, length: this.contacts.length, sorted };
+    return sorted;
   }
 
   updateContact(id: string, properties: Record<string, string | null>, modifiedAt = new Date()) {
@@ -120,11 +133,11 @@ export class FakeHubSpot extends FakeVendorServer {
         .getAll('properties')
         .flatMap((p) => p.split(','))
         .filter(Boolean);
-      const sorted = [...this.contacts].sort((a, b) => Number(a.id) - Number(b.id));
-      const start = sorted.findIndex((c) => Number(c.id) > after);
-      const slice = start === -1 ? [] : sorted.slice(start, start + limit);
+      const sorted = this.contactsById();
+      const start = firstAbove(sorted, after);
+      const slice = sorted.slice(start, start + limit);
       const last = slice[slice.length - 1];
-      const more = last !== undefined && sorted.some((c) => Number(c.id) > Number(last.id));
+      const more = last !== undefined && start + slice.length < sorted.length;
       return {
         status: 200,
         body: {
@@ -251,4 +264,16 @@ function rateLimited(policyName: string, message: string, headers: Record<string
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Number.isFinite(value) ? value : min));
+}
+
+/** Index of the first contact whose numeric id is above `after` (contacts sorted by id). */
+function firstAbove(sorted: FakeHubSpotContact[], after: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (Number((sorted[middle] as FakeHubSpotContact).id) > after) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
