@@ -123,7 +123,9 @@ export async function startBenchSystem(
         ),
       );
       await ferret?.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      // BENCH_KEEP_LOGS=1 keeps the services' logs (the folder is printed).
+      if (process.env.BENCH_KEEP_LOGS) console.log(`service logs kept in ${tmp}`);
+      else rmSync(tmp, { recursive: true, force: true });
     },
   };
 }

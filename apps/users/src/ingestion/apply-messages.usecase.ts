@@ -6,6 +6,7 @@ import {
   EventRepository,
   InboxEntry,
   InboxRepository,
+  mapConcurrently,
   ProfileRepository,
   RejectedValue,
   RejectedValueRepository,
@@ -22,17 +23,6 @@ const MAX_GUARD_RETRIES = 5;
 const PROFILE_WRITE_CONCURRENCY = 16;
 
 /** Runs `tasks` with at most `limit` in flight; rejects with the first failure. */
-async function inParallel(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++] as () => Promise<void>;
-      await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}
-
 interface Parsed {
   entry: InboxEntry;
   message: IngestMessage;
@@ -227,7 +217,7 @@ export class ApplyMessagesUseCase {
       }
     }
     // One user per write, different users in parallel (each write is guarded on its own).
-    await inParallel(updates, PROFILE_WRITE_CONCURRENCY);
+    await mapConcurrently(updates, PROFILE_WRITE_CONCURRENCY, (update) => update());
     const taken = await this.profiles.insertNew(workspaceId, created);
     retry.push(...taken);
     for (const userId of retry) {

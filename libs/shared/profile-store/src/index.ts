@@ -1,5 +1,6 @@
 export * from './base/workspace-repository';
 export * from './util/write-retry';
+export * from './util/concurrently';
 export * from './profiles/profile.schema';
 export * from './profiles/profile.repository';
 export * from './events/event.schema';

@@ -3,8 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { ProfileDocument } from '@seg/segment-engine';
 import type { Model, mongo } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
+import { mapConcurrently } from '../util/concurrently';
 import { duplicateIndexes, retryBusy } from '../util/write-retry';
 import { PROFILE_MODEL, profileKey, type StoredProfile } from './profile.schema';
+
+/** `_id` lookups in flight for one many-users read. */
+const LOOKUP_CONCURRENCY = 8;
 
 /** What a guarded profile write expects to find (optimistic concurrency on the activity fields). */
 export interface ActivityGuard {
@@ -40,9 +44,12 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     return (await this.deleteMany(workspaceId, { _id: profileKey(workspaceId, userId) })) > 0;
   }
 
+  /** The profiles of these users that exist, read by `_id` (see mapConcurrently). */
   async findByUserIds(workspaceId: string, userIds: string[]): Promise<ProfileDocument[]> {
-    if (userIds.length === 0) return [];
-    return this.find(workspaceId, { userId: { $in: userIds } });
+    const found = await mapConcurrently([...new Set(userIds)], LOOKUP_CONCURRENCY, (userId) =>
+      this.findByUserId(workspaceId, userId),
+    );
+    return found.filter((profile): profile is ProfileDocument => profile !== null);
   }
 
   /**
