@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidatedCache } from '@seg/platform';
+import { BROADCAST_SETTLE_MS, InvalidatedCache } from '@seg/platform';
 import type { PublishedSet } from './published-experiences.cache';
 
 /** A safety net: every change that can move a user in or out of a segment is an event. */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 100_000;
-/**
- * Another segments instance may hear a segment edit a little after this one does: an
- * answer is kept only if its request started this long after the last invalidation.
- */
-const BROADCAST_SKEW_MS = 500;
 
 interface Membership {
   /** The published set the answer was asked for (a new set means a new question). */
@@ -28,6 +23,7 @@ export class MembershipCache {
   private readonly cache = new InvalidatedCache<Membership>({
     ttlMs: TTL_MS,
     maxEntries: MAX_ENTRIES,
+    settleMs: BROADCAST_SETTLE_MS,
   });
 
   get(
@@ -40,7 +36,7 @@ export class MembershipCache {
   }
 
   put(workspaceId: string, userId: string, membership: Membership, requestStartedAt: number): void {
-    this.cache.put(workspaceId, userId, membership, requestStartedAt - BROADCAST_SKEW_MS);
+    this.cache.put(workspaceId, userId, membership, requestStartedAt);
   }
 
   invalidateUser(workspaceId: string, userId: string): void {

@@ -32,6 +32,7 @@ import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { ExperienceIdPipe } from './experience-id.pipe';
+import { InvalidatesTargeting } from './targeting-answers';
 import { deletedExperienceResponse, experienceListResponse } from './experiences.http-schemas';
 
 /**
@@ -41,6 +42,7 @@ import { deletedExperienceResponse, experienceListResponse } from './experiences
 @ApiTags('experiences')
 @Controller('v1/experiences')
 @SecretAuth()
+@InvalidatesTargeting()
 export class ExperiencesController {
   constructor(private readonly bus: BusClient) {}
 

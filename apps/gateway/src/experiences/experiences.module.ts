@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ExperiencesController } from './experiences.controller';
 import { InteractionsController } from './interactions.controller';
+import { TargetingAnswersModule } from './targeting-answers.module';
 import { TargetingController } from './targeting.controller';
 
 /** HTTP front of the experiences service: experiences, interactions, targeting. */
 @Module({
   controllers: [ExperiencesController, InteractionsController, TargetingController],
+  imports: [TargetingAnswersModule],
 })
 export class ExperiencesGatewayModule {}

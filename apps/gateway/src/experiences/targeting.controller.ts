@@ -7,20 +7,32 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { targetedExperiencesResponse, userIdParam } from './experiences.http-schemas';
+import { TargetingAnswers } from './targeting-answers';
 
 @ApiTags('experiences')
 @Controller('v1/users/:userId/experiences')
 export class TargetingController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly answers: TargetingAnswers,
+  ) {}
 
   @Get()
   @SdkAuth()
   @ApiOperation({ summary: 'The published experiences this user is targeted by now' })
   @ApiOkResponse({ schema: openApiSchema(targetedExperiencesResponse, 'output') })
-  list(
+  async list(
     @CurrentWorkspace() workspaceId: string,
     @Param('userId', new ZodValidationPipe(userIdParam, 'params')) userId: string,
   ): Promise<z.output<typeof targetedExperiencesResponse>> {
-    return this.bus.request('experiences.targeting.list', { workspaceId, userId });
+    const cached = this.answers.get(workspaceId, userId);
+    if (cached) return { experiences: cached };
+    const askedAt = Date.now();
+    const { experiences, reusable } = await this.bus.request('experiences.targeting.list', {
+      workspaceId,
+      userId,
+    });
+    if (reusable) this.answers.put(workspaceId, userId, experiences, askedAt);
+    return { experiences };
   }
 }

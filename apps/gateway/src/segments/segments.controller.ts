@@ -19,6 +19,7 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { InvalidatesTargeting } from '../experiences/targeting-answers';
 import {
   countResponse,
   createSegmentDoc,
@@ -44,6 +45,7 @@ type Page = z.output<typeof pageQuery>;
 @ApiTags('segments')
 @Controller('v1/segments')
 @SecretAuth()
+@InvalidatesTargeting()
 @ApiErrorResponses(400, 503)
 export class SegmentsController {
   constructor(private readonly bus: BusClient) {}

@@ -18,6 +18,7 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { InvalidatesTargeting } from '../experiences/targeting-answers';
 import {
   listUsersQuery,
   tagsBody,
@@ -73,6 +74,7 @@ export class UsersController {
   }
 
   @Post(':userId/tags')
+  @InvalidatesTargeting()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add tags' })
   @ApiOkResponse({ schema: responseOf('users.tags.add') })
@@ -85,6 +87,7 @@ export class UsersController {
   }
 
   @Delete(':userId/tags')
+  @InvalidatesTargeting()
   @ApiOperation({ summary: 'Remove tags' })
   @ApiOkResponse({ schema: responseOf('users.tags.remove') })
   removeTags(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TargetingAnswersModule } from '../experiences/targeting-answers.module';
 import { CatalogController } from './catalog.controller';
 import { IngestionController } from './ingestion.controller';
 import { IngestMessagesUseCase } from './ingest-messages.usecase';
@@ -6,6 +7,7 @@ import { UsersController } from './users.controller';
 
 /** Ingestion, profiles, tags and catalogs: validated here, served by the users service. */
 @Module({
+  imports: [TargetingAnswersModule],
   controllers: [IngestionController, UsersController, CatalogController],
   providers: [IngestMessagesUseCase],
 })

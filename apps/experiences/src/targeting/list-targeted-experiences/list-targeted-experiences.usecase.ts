@@ -26,30 +26,30 @@ export class ListTargetedExperiencesUseCase {
     private readonly memberships: MembershipCache,
   ) {}
 
-  async execute({
-    workspaceId,
-    userId,
-  }: ListTargetedExperiencesCommand): Promise<{ experiences: TargetedExperience[] }> {
+  async execute({ workspaceId, userId }: ListTargetedExperiencesCommand): Promise<{
+    experiences: TargetedExperience[];
+    reusable: boolean;
+  }> {
     const published = await this.cache.get(workspaceId);
-    const memberOf = await this.membership(workspaceId, userId, published);
+    const { memberOf, reusable } = await this.membership(workspaceId, userId, published);
     const experiences = published.experiences
       .filter(
         (candidate) =>
           candidate.mode === 'all' || candidate.segmentIds.some((id) => memberOf.has(id)),
       )
       .map((candidate) => candidate.experience);
-    return { experiences };
+    return { experiences, reusable };
   }
 
   private async membership(
     workspaceId: string,
     userId: string,
     published: PublishedSet,
-  ): Promise<ReadonlySet<string>> {
+  ): Promise<{ memberOf: ReadonlySet<string>; reusable: boolean }> {
     const { segmentIds } = published;
-    if (segmentIds.length === 0) return new Set();
+    if (segmentIds.length === 0) return { memberOf: new Set(), reusable: true };
     const cached = this.memberships.get(workspaceId, userId, published);
-    if (cached) return cached;
+    if (cached) return { memberOf: cached, reusable: true };
     const startedAt = Date.now();
     const chunks: string[][] = [];
     for (let i = 0; i < segmentIds.length; i += MEMBERSHIP_CHUNK) {
@@ -66,9 +66,8 @@ export class ListTargetedExperiencesUseCase {
       ),
     );
     const memberOf = new Set(answers.flatMap((answer) => answer.memberOf));
-    if (answers.every((answer) => answer.reusable)) {
-      this.memberships.put(workspaceId, userId, { published, memberOf }, startedAt);
-    }
-    return memberOf;
+    const reusable = answers.every((answer) => answer.reusable);
+    if (reusable) this.memberships.put(workspaceId, userId, { published, memberOf }, startedAt);
+    return { memberOf, reusable };
   }
 }

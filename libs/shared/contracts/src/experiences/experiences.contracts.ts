@@ -233,7 +233,14 @@ export const experiencesRequests = {
   'experiences.targeting.list': requestContract(
     'experiences',
     z.object({ ...workspaceScoped, userId: userIdSchema }),
-    z.object({ experiences: z.array(targetedExperienceSchema) }),
+    z.object({
+      experiences: z.array(targetedExperienceSchema),
+      /**
+       * The answer holds until an event says otherwise (no time-relative segment decided
+       * it): `user.updated`, `profiles.synced`, `segment.*`, `experience.updated`.
+       */
+      reusable: z.boolean(),
+    }),
   ),
 };
 

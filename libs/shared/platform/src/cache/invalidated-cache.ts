@@ -4,10 +4,22 @@ export interface CachedEntry<V> {
   loadedAt: number;
 }
 
+/**
+ * How long after an invalidation a cache of another service's answers keeps refusing
+ * them: that service's instances may hear the same broadcast event a little later.
+ */
+export const BROADCAST_SETTLE_MS = 500;
+
 export interface InvalidatedCacheOptions {
   /** A safety net: how long an entry may be used without any invalidation. */
   ttlMs: number;
   maxEntries: number;
+  /**
+   * Refuse values read less than this long after an invalidation too: for caches of
+   * answers from other services, whose own instances may hear the same event a little
+   * later than this process did (broadcast skew). 0 for values read from the database.
+   */
+  settleMs?: number;
 }
 
 /**
@@ -38,10 +50,11 @@ export class InvalidatedCache<V> {
   /** Stores what a read that started at `loadedAt` found, unless invalidated since. */
   put(scope: string, key: string, value: V, loadedAt: number): boolean {
     const id = `${scope}/${key}`;
+    const settled = loadedAt - (this.options.settleMs ?? 0);
     if (
-      this.clearedAt >= loadedAt ||
-      (this.scopeInvalidatedAt.get(scope) ?? 0) >= loadedAt ||
-      (this.invalidatedAt.get(id) ?? 0) >= loadedAt
+      this.clearedAt >= settled ||
+      (this.scopeInvalidatedAt.get(scope) ?? 0) >= settled ||
+      (this.invalidatedAt.get(id) ?? 0) >= settled
     ) {
       return false;
     }
