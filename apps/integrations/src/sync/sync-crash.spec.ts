@@ -190,6 +190,8 @@ describe('sync after a worker is killed (SIGKILL)', () => {
 
   it('a run whose worker is killed again and again ends failed, not running for ever', async () => {
     const workspaceId = 'ws_crashagain1';
+    // Slower pages: the run must still be going when the second worker is killed too.
+    hubspot.pageDelayMs = 700;
     const first = startWorker('again-1');
     const runId = await runningMidway(workspaceId, 'again-1');
     await kill(first);
