@@ -123,4 +123,18 @@ describe('PagePipeline', () => {
     expect(saved).toEqual([]);
     expect(writer.started).toEqual(['a', 'b']);
   });
+
+  it('on cancel, drops the pages not being written yet and keeps the checkpoint before them', async () => {
+    await pipeline.push(page('a'), { after: 1 });
+    await pipeline.push(page('b'), { after: 2 });
+    await tick();
+    // A third page is queued behind a user still being written (its write has not started).
+    await pipeline.push(page('b', 'c'), { after: 3 });
+    pipeline.cancel();
+    writer.commits.get('a')?.resolve();
+    writer.commits.get('b')?.resolve();
+    await pipeline.settle();
+    expect(writer.started).toEqual(['a', 'b']);
+    expect(saved.map((s) => s.checkpoint)).toEqual([{ after: 1 }, { after: 2 }]);
+  });
 });

@@ -26,6 +26,7 @@ export class PagePipeline {
   private readonly writing = new Map<string, Promise<unknown>>();
   private recordsAhead = 0;
   private failure: { error: unknown } | undefined;
+  private cancelled = false;
 
   constructor(
     private readonly writer: PageWriter,
@@ -49,6 +50,14 @@ export class PagePipeline {
   async flush(): Promise<void> {
     await this.settle();
     if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Drops the queued pages whose write has not started (a shutdown: they are fetched
+   * again on resume, after the last saved checkpoint); pages being written finish.
+   */
+  cancel(): void {
+    this.cancelled = true;
   }
 
   /** Waits for every queued page to end, written or failed (before giving the run up). */
@@ -79,6 +88,7 @@ export class PagePipeline {
       }
       const written = Promise.all(earlier).then(() => {
         this.throwIfFailed();
+        if (this.cancelled) throw new PipelineCancelled();
         return this.writer.commit(page);
       });
       const settled = written.then(
@@ -95,10 +105,18 @@ export class PagePipeline {
       () => undefined,
       () => undefined,
     );
-    const previous = this.completed;
-    const done = Promise.all([step.then((s) => s.written), previous]).then(async ([delta]) => {
+    // Settled at once (no unhandled rejection), looked at only after every earlier page.
+    const outcome = step
+      .then((s) => s.written)
+      .then(
+        (delta) => ({ delta }),
+        (error: unknown) => ({ error }),
+      );
+    const done = this.completed.then(async () => {
+      const result = await outcome;
+      if ('error' in result) throw result.error;
       this.throwIfFailed();
-      addStats(this.stats, delta);
+      addStats(this.stats, result.delta);
       if (checkpoint !== undefined) await this.saveProgress({ ...this.stats }, checkpoint);
     });
     this.completed = done.catch((error: unknown) => {
@@ -120,6 +138,13 @@ export class PagePipeline {
 
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
+  }
+}
+
+/** The reason pages dropped by `cancel` were not written. */
+export class PipelineCancelled extends Error {
+  constructor() {
+    super('Sync page writes cancelled (worker shutting down)');
   }
 }
 

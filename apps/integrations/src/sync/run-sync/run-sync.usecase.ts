@@ -112,7 +112,9 @@ export class RunSyncUseCase {
       });
       return { status: 'succeeded', stats };
     } catch (error) {
-      // Nothing of this attempt may still be writing once the run is given up or put back.
+      // Nothing of this attempt may still be writing once the run is given up or put back;
+      // on shutdown, pages not being written yet are left for the resumed run.
+      if (error instanceof SyncInterrupted) pipeline.cancel();
       await pipeline.settle();
       if (error instanceof SyncInterrupted) return { status: 'interrupted' };
       const message = error instanceof Error ? error.message : String(error);
