@@ -17,6 +17,8 @@ DECLARE
   columns text := '';
   expression text;
   position int;
+  twin_name text;
+  twin text;
 BEGIN
   SELECT * INTO definition FROM pg_index WHERE indexrelid = btree_index;
   IF NOT FOUND THEN
@@ -33,12 +35,24 @@ BEGIN
     END IF;
     columns := columns || CASE WHEN position > 1 THEN ', ' ELSE '' END || '(' || expression || ') jsonb_path_ops';
   END LOOP;
+  twin_name := left((SELECT relname FROM pg_class WHERE oid = btree_index), 59) || '_gin';
+  twin := format(
+    '%I.%I',
+    (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = btree_index),
+    twin_name
+  );
+  -- fastupdate off: with PostgreSQL's default, new entries wait in a pending list that
+  -- every lookup scans (measured: an _id lookup after 50k inserts 2.4 ms, flushed 0.05 ms;
+  -- a sync's bulk update 3-4 ms instead of 0.8 ms).
   EXECUTE format(
-    'CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s)',
-    left((SELECT relname FROM pg_class WHERE oid = btree_index), 59) || '_gin',
+    'CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s) WITH (fastupdate = off)',
+    twin_name,
     definition.indrelid::regclass,
     columns
   );
+  -- Twins made before this setting existed.
+  EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', twin);
+  PERFORM gin_clean_pending_list(twin::regclass);
 END
 $fn$;
 

@@ -2,7 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
 import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
-import type { RunView } from '@seg/contracts';
+import type { ProfilesSyncedEvent, RunView } from '@seg/contracts';
+import { BusBroadcast } from '@seg/platform';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
 import { AppModule } from '../app.module';
@@ -27,6 +28,9 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   let api: INestApplicationContext;
   let worker: INestApplicationContext;
   let db: Connection;
+  // What caches of profiles hear: one announcement per page that wrote something.
+  const listener = new BusBroadcast(config);
+  const announced: ProfilesSyncedEvent[] = [];
 
   const profiles = () => db.collection<StoredProfile>(PROFILES_COLLECTION);
   const runs = () =>
@@ -52,6 +56,8 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   }
 
   beforeAll(async () => {
+    listener.on('profiles.synced', (event) => announced.push(event));
+    await listener.start();
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
@@ -92,6 +98,7 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   });
 
   afterAll(async () => {
+    await listener.onApplicationShutdown();
     await worker.close();
     await api.close();
     await hubspot.stop();
@@ -122,13 +129,17 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
       .toArray();
     const types = Object.fromEntries(catalog.map((entry) => [entry['key'], entry['type']]));
     expect(types).toMatchObject({ num_employees: 'number', is_paying: 'boolean', tools: 'list' });
+    await waitFor(() => announced.length > 0, { what: 'profiles.synced' });
+    expect(announced[0]).toMatchObject({ workspaceId, source: 'hubspot' });
   });
 
   it('later runs are incremental and change nothing when HubSpot did not change', async () => {
     const before = hubspot.requests.length;
+    const announcedBefore = announced.length;
     const run = await syncToEnd();
     expect(run.status).toBe('succeeded');
     expect(run.stats).toMatchObject({ created: 0, updated: 0 });
+    expect(announced).toHaveLength(announcedBefore); // nothing written, nothing announced
     expect(run.stats.fetched).toBeLessThan(5);
     expect(
       hubspot.requests.slice(before).some((r) => r.path === '/crm/v3/objects/contacts/search'),

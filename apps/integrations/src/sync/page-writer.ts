@@ -47,6 +47,8 @@ export class PageWriter {
     private readonly catalog: AttributeCatalogRepository,
     private readonly profiles: SourceAttributesWriter,
     private readonly pending: PendingRecordRepository,
+    /** Called once a page's profile writes are done (caches of profiles drop the workspace). */
+    private readonly announceWritten: () => Promise<void>,
   ) {}
 
   /** The vendor's own schema decides types (first writer of the catalog wins). */
@@ -138,6 +140,7 @@ export class PageWriter {
       stats.created += page.created;
       stats.updated += Math.max(0, result.modified - page.created);
       stats.skipped += Math.max(0, result.matched - result.modified);
+      await this.announceWritten();
     }
     if (page.pending.length > 0) await this.pending.keep(this.workspaceId, page.pending);
     if (page.forget.length > 0) await this.pending.forget(this.workspaceId, page.forget);

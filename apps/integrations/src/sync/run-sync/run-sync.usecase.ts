@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { RunStats } from '@seg/contracts';
-import { APP_CONFIG } from '@seg/platform';
+import { APP_CONFIG, BusClient } from '@seg/platform';
 import { AttributeCatalogRepository, SourceAttributesWriter } from '@seg/profile-store';
 import { UnrecoverableError } from 'bullmq';
 import type { Connection } from 'mongoose';
@@ -44,6 +44,7 @@ export class RunSyncUseCase {
     private readonly limiter: RequestLimiter,
     @InjectConnection() private readonly db: Connection,
     @Inject(APP_CONFIG) private readonly config: IntegrationsConfig,
+    private readonly bus: BusClient,
   ) {}
 
   async execute(command: RunSyncCommand): Promise<RunSyncResult> {
@@ -72,6 +73,12 @@ export class RunSyncUseCase {
       this.catalog,
       new SourceAttributesWriter(this.db),
       this.pending,
+      () =>
+        this.bus.emit('profiles.synced', {
+          workspaceId,
+          source: provider,
+          at: new Date().toISOString(),
+        }),
     );
     const limit =
       provider === 'hubspot'
