@@ -35,8 +35,21 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     return this.model.collection as unknown as mongo.Collection<StoredProfile>;
   }
 
-  findByUserId(workspaceId: string, userId: string): Promise<ProfileDocument | null> {
-    return this.findOne(workspaceId, { _id: profileKey(workspaceId, userId) });
+  /**
+   * One profile by its key alone. The key embeds the workspace (profileKey), so no other
+   * workspace's profile can match; adding `workspaceId` to the filter made FerretDB's
+   * PostgreSQL planner intersect a whole-workspace index (findOne 1.0 -> 2.5 ms on 20k
+   * profiles). The workspace is still checked on what was read.
+   */
+  async findByUserId(workspaceId: string, userId: string): Promise<ProfileDocument | null> {
+    const found = await this.collection.findOne(this.byKey(workspaceId, userId));
+    return found && found.workspaceId === workspaceId ? (found as ProfileDocument) : null;
+  }
+
+  /** The filter of one profile: its `_id`, which embeds the workspace (see findByUserId). */
+  private byKey(workspaceId: string, userId: string): { _id: string } {
+    if (!workspaceId) throw new Error('workspaceId is required');
+    return { _id: profileKey(workspaceId, userId) };
   }
 
   /** Deletes one user's profile (user erasure); true when there was one. */
@@ -83,14 +96,12 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     guard: ActivityGuard,
     set: Record<string, unknown>,
   ): Promise<boolean> {
-    const filter = this.scope(workspaceId, {
-      _id: profileKey(workspaceId, userId),
+    const filter = {
+      ...this.byKey(workspaceId, userId),
       lastActivityAt: guard.lastActivityAt,
       sessions: guard.sessions,
-    });
-    const result = await retryBusy(() =>
-      this.collection.updateOne(filter as Record<string, unknown>, { $set: set }),
-    );
+    };
+    const result = await retryBusy(() => this.collection.updateOne(filter, { $set: set }));
     return result.matchedCount === 1;
   }
 
@@ -109,11 +120,9 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     userId: string,
     update: Record<string, unknown>,
   ): Promise<string[] | null> {
-    const filter = this.scope(workspaceId, { _id: profileKey(workspaceId, userId) }) as Record<
-      string,
-      unknown
-    >;
-    const result = await retryBusy(() => this.collection.updateOne(filter, update));
+    const result = await retryBusy(() =>
+      this.collection.updateOne(this.byKey(workspaceId, userId), update),
+    );
     if (result.matchedCount === 0) return null;
     const profile = await this.findByUserId(workspaceId, userId);
     return profile?.tags ?? [];
