@@ -21,24 +21,60 @@ export interface PublishedSet {
  */
 const TTL_MS = 5_000;
 
-/** The published experiences per workspace, loaded once and shared by concurrent requests. */
+interface Entry {
+  loadedAt: number;
+  value: Promise<PublishedSet>;
+  refreshing?: boolean;
+}
+
+/**
+ * The published experiences per workspace, loaded once and shared by concurrent requests.
+ * Past the TTL an entry is still served while a reload runs in the background (events
+ * already keep it fresh; no request waits on the safety net), and a reload that finds
+ * the same set keeps the same object, so answers cached against it stay valid.
+ */
 @Injectable()
 export class PublishedExperiencesCache {
-  private readonly entries = new Map<string, { loadedAt: number; value: Promise<PublishedSet> }>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly experiences: ExperienceRepository) {}
 
   get(workspaceId: string): Promise<PublishedSet> {
     const entry = this.entries.get(workspaceId);
-    if (entry && Date.now() - entry.loadedAt < TTL_MS) return entry.value;
-    const value = this.load(workspaceId);
-    const fresh = { loadedAt: Date.now(), value };
+    if (!entry) return this.start(workspaceId).value;
+    if (Date.now() - entry.loadedAt >= TTL_MS && !entry.refreshing) {
+      this.refresh(workspaceId, entry);
+    }
+    return entry.value;
+  }
+
+  private start(workspaceId: string): Entry {
+    const fresh: Entry = { loadedAt: Date.now(), value: this.load(workspaceId) };
     this.entries.set(workspaceId, fresh);
     // A failed load is not kept: the next request tries again.
-    value.catch(() => {
+    fresh.value.catch(() => {
       if (this.entries.get(workspaceId) === fresh) this.entries.delete(workspaceId);
     });
-    return value;
+    return fresh;
+  }
+
+  private refresh(workspaceId: string, stale: Entry): void {
+    stale.refreshing = true;
+    const startedAt = Date.now();
+    Promise.all([stale.value, this.load(workspaceId)]).then(
+      ([before, after]) => {
+        // Dropped meanwhile (an event): the next request loads afresh.
+        if (this.entries.get(workspaceId) !== stale) return;
+        const same = JSON.stringify(before) === JSON.stringify(after);
+        this.entries.set(workspaceId, {
+          loadedAt: startedAt,
+          value: same ? stale.value : Promise.resolve(after),
+        });
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   }
 
   invalidate(workspaceId: string): void {

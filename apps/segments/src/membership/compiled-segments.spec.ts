@@ -14,6 +14,8 @@ function fakeRepository(defs: Map<string, SegmentDefinition>) {
   const repository = {
     versions: async () => {
       calls.versions += 1;
+      // A real read takes time: a request that does not wait for it sees the old state.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       return new Map([...defs].map(([id, def]) => [id, def.version]));
     },
     definitions: async (_ws: string, ids?: string[]) => {
@@ -57,7 +59,7 @@ describe('CompiledSegments', () => {
     expect(JSON.stringify(after?.rules)).toBe(JSON.stringify(defs.get('seg_user')?.rules));
   });
 
-  it('re-checks versions after FRESHNESS_MS even without an event', async () => {
+  it('re-checks versions after FRESHNESS_MS even without an event, without making a request wait', async () => {
     const defs = new Map([['seg_a', def('seg_a', 1, sessionsAbove(1))]]);
     const { repository, calls } = fakeRepository(defs);
     const cache = new CompiledSegments(repository);
@@ -68,11 +70,24 @@ describe('CompiledSegments', () => {
     const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
     try {
       defs.delete('seg_a');
+      await cache.get(WS, ['seg_a']); // served at once; the versions are re-read behind it
+      expect(calls.versions).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 30));
       expect((await cache.get(WS, ['seg_a'])).size).toBe(0);
       expect(calls.versions).toBe(2);
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it('waits for the versions after an invalidation (an edit is never served stale)', async () => {
+    const defs = new Map([['seg_a', def('seg_a', 1, sessionsAbove(1))]]);
+    const { repository } = fakeRepository(defs);
+    const cache = new CompiledSegments(repository);
+    expect((await cache.get(WS, ['seg_a'])).size).toBe(1);
+    defs.delete('seg_a');
+    cache.invalidate(WS);
+    expect((await cache.get(WS, ['seg_a'])).size).toBe(0);
   });
 
   it('leaves out unknown ids and segments that no longer compile', async () => {

@@ -107,10 +107,13 @@ export class CompiledSegments {
       this.workspaces.set(workspaceId, state);
     }
     if (Date.now() - state.checkedAt > FRESHNESS_MS) {
-      state.refreshing ??= this.refresh(workspaceId, state).finally(() => {
+      const refreshing = (state.refreshing ??= this.refresh(workspaceId, state).finally(() => {
         state.refreshing = undefined;
-      });
-      await state.refreshing;
+      }));
+      // Never loaded, or invalidated by an event: wait. Only past the safety-net age: serve
+      // what is known while the versions are re-read (no request waits on the safety net).
+      if (state.checkedAt === 0) await refreshing;
+      else refreshing.catch(() => undefined);
     }
     return state;
   }
