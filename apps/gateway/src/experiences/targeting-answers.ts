@@ -13,7 +13,8 @@ import type { AuthenticatedRequest } from '../auth/auth-context';
 
 /** A safety net: every change that can alter an answer is an event. */
 const TTL_MS = 30_000;
-const MAX_ENTRIES = 100_000;
+/** Users whose answer is kept (oldest dropped first): ~2 KB each with 8 experiences. */
+const MAX_ENTRIES = 20_000;
 
 /**
  * SDK page loads ask for the same users' targeting again and again. An answer the
