@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BROADCAST_SETTLE_MS, InvalidatedCache } from '@seg/platform';
+import { type AudienceAnswers, BROADCAST_SETTLE_MS, InvalidatedCache } from '@seg/platform';
 import type { PublishedSet } from './published-experiences.cache';
 
 /** A safety net: every change that can move a user in or out of a segment is an event. */
@@ -19,7 +19,7 @@ interface Membership {
  * on time alone (relative windows) are never kept: the segments service says so.
  */
 @Injectable()
-export class MembershipCache {
+export class MembershipCache implements AudienceAnswers {
   private readonly cache = new InvalidatedCache<Membership>({
     ttlMs: TTL_MS,
     maxEntries: MAX_ENTRIES,
@@ -39,11 +39,11 @@ export class MembershipCache {
     this.cache.put(workspaceId, userId, membership, requestStartedAt);
   }
 
-  invalidateUser(workspaceId: string, userId: string): void {
+  invalidate(workspaceId: string, userId: string): void {
     this.cache.invalidate(workspaceId, userId);
   }
 
-  invalidateWorkspace(workspaceId: string): void {
+  invalidateScope(workspaceId: string): void {
     this.cache.invalidateScope(workspaceId);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, OnModuleInit } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
-import { BusBroadcast, HandleRequest } from '@seg/platform';
+import { BusBroadcast, dropAnswersOnAudienceChanges, HandleRequest } from '@seg/platform';
 import { ListTargetedExperiencesUseCase } from './list-targeted-experiences/list-targeted-experiences.usecase';
 import { MembershipCache } from './membership.cache';
 import { PublishedExperiencesCache } from './published-experiences.cache';
@@ -16,18 +16,9 @@ export class TargetingHandler implements OnModuleInit {
 
   /** Writes made through any instance reach every instance's caches. */
   onModuleInit(): void {
-    const { broadcast, cache, memberships } = this;
-    broadcast.on('experience.updated', (event) => cache.invalidate(event.workspaceId));
-    broadcast.on('user.updated', (event) =>
-      memberships.invalidateUser(event.workspaceId, event.userId),
-    );
-    broadcast.on('profiles.synced', (event) => memberships.invalidateWorkspace(event.workspaceId));
-    broadcast.on('segment.updated', (event) => memberships.invalidateWorkspace(event.workspaceId));
-    broadcast.on('segment.deleted', (event) => memberships.invalidateWorkspace(event.workspaceId));
-    broadcast.onReconnect(() => {
-      cache.clear();
-      memberships.clear();
-    });
+    this.broadcast.on('experience.updated', (event) => this.cache.invalidate(event.workspaceId));
+    this.broadcast.onReconnect(() => this.cache.clear());
+    dropAnswersOnAudienceChanges(this.broadcast, this.memberships);
   }
 
   @HandleRequest('experiences.targeting.list')

@@ -7,7 +7,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import type { TargetedExperience } from '@seg/contracts';
-import { BROADCAST_SETTLE_MS, BusBroadcast, InvalidatedCache } from '@seg/platform';
+import {
+  BROADCAST_SETTLE_MS,
+  BusBroadcast,
+  dropAnswersOnAudienceChanges,
+  InvalidatedCache,
+} from '@seg/platform';
 import { finalize, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth-context';
 
@@ -36,16 +41,7 @@ export class TargetingAnswers implements OnModuleInit {
   constructor(private readonly broadcast: BusBroadcast) {}
 
   onModuleInit(): void {
-    const workspace = (event: { workspaceId: string }) =>
-      this.cache.invalidateScope(event.workspaceId);
-    this.broadcast.on('user.updated', (event) =>
-      this.cache.invalidate(event.workspaceId, event.userId),
-    );
-    this.broadcast.on('profiles.synced', workspace);
-    this.broadcast.on('segment.updated', workspace);
-    this.broadcast.on('segment.deleted', workspace);
-    this.broadcast.on('experience.updated', workspace);
-    this.broadcast.onReconnect(() => this.cache.clear());
+    dropAnswersOnAudienceChanges(this.broadcast, this.cache);
   }
 
   get(workspaceId: string, userId: string): TargetedExperience[] | undefined {

@@ -5,6 +5,7 @@ export * from './bus/bus-topology';
 export * from './bus/bus-client';
 export * from './bus/bus-broadcast';
 export * from './cache/invalidated-cache';
+export * from './cache/audience-changes';
 export * from './bus/bus.module';
 export * from './bus/bus-handlers';
 export * from './bus/dead-letter';
