@@ -14,26 +14,13 @@
 import { Agent, request } from 'node:http';
 import { isSmallRun, reportResult } from '../harness/report-result';
 import { type BenchSystem, sleep, startBenchSystem } from '../harness/system';
+import { call } from '../harness/api';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (isSmallRun() ? 5 : 30));
 const USERS = Number(process.env.BENCH_USERS ?? (isSmallRun() ? 200 : 1000));
 const EXPERIENCES = 50;
 const SEGMENTS = 200;
-
-async function call<T>(url: string, method: string, key: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** Users with two traits; segment k matches tier t(k % 40) and, for odd k, score > k % 100. */
 async function seed(system: BenchSystem) {

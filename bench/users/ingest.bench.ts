@@ -11,6 +11,7 @@
 // through GET /v1/events), and stored == accepted.
 import { isSmallRun, reportResult } from '../harness/report-result';
 import { sleep, startBenchSystem } from '../harness/system';
+import { call } from '../harness/api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (isSmallRun() ? 5 : 20));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -23,20 +24,6 @@ const NAMES = [
   'Exported CSV',
   'Ran query',
 ];
-
-async function call<T>(url: string, method: string, key: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function main() {
   const system = await startBenchSystem('ingest');
