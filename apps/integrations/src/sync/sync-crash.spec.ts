@@ -4,7 +4,6 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
-import type { FakeReply, FakeRequest } from '@seg/testing';
 import type { Connection } from 'mongoose';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -19,18 +18,6 @@ import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
 const ROOT = path.resolve(__dirname, '../../../..');
 /** BullMQ lock of the workers here: a killed worker's job is taken back after ~1 s. */
 const LOCK_MS = '1000';
-
-/** A FakeHubSpot whose contacts pages are slow, so a run can be caught mid-way. */
-class SlowContactsHubSpot extends FakeHubSpot {
-  pageDelayMs = 250;
-
-  protected override async handle(request: FakeRequest): Promise<FakeReply> {
-    if (request.method === 'GET' && request.url.pathname === '/crm/v3/objects/contacts') {
-      await new Promise((resolve) => setTimeout(resolve, this.pageDelayMs));
-    }
-    return super.handle(request);
-  }
-}
 
 // A worker process killed with SIGKILL mid-run (no shutdown hook runs): BullMQ's
 // stalled-job check hands the job to another worker once the lock expires, which
@@ -47,7 +34,8 @@ describe('sync after a worker is killed (SIGKILL)', () => {
   });
   const contactCount = 600; // 6 pages of 100
   const matched = [0, 99, 100, 250, 420, 599];
-  const hubspot = new SlowContactsHubSpot();
+  // Slow contacts pages, so a run can be caught mid-way.
+  const hubspot = Object.assign(new FakeHubSpot(), { contactsPageDelayMs: 250 });
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'sync-crash-'));
   const workers: ChildProcess[] = [];
   let api: INestApplicationContext;
@@ -191,7 +179,7 @@ describe('sync after a worker is killed (SIGKILL)', () => {
   it('a run whose worker is killed again and again ends failed, not running for ever', async () => {
     const workspaceId = 'ws_crashagain1';
     // Slower pages: the run must still be going when the second worker is killed too.
-    hubspot.pageDelayMs = 700;
+    hubspot.contactsPageDelayMs = 700;
     const first = startWorker('again-1');
     const runId = await runningMidway(workspaceId, 'again-1');
     await kill(first);

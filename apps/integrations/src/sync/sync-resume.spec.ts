@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
 import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
-import type { FakeReply, FakeRequest } from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
@@ -12,18 +11,6 @@ import { PutConnectionUseCase } from '../connections/put-connection/put-connecti
 import { ListRunsUseCase } from '../runs/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
-
-/** A FakeHubSpot whose contacts pages are slow, so a run can be caught mid-way. */
-class SlowContactsHubSpot extends FakeHubSpot {
-  pageDelayMs = 300;
-
-  protected override async handle(request: FakeRequest): Promise<FakeReply> {
-    if (request.method === 'GET' && request.url.pathname === '/crm/v3/objects/contacts') {
-      await new Promise((resolve) => setTimeout(resolve, this.pageDelayMs));
-    }
-    return super.handle(request);
-  }
-}
 
 // A worker shut down mid-run (what SIGTERM does) puts the run back; a new worker
 // resumes it from its checkpoint and finishes it. No run is left running.
@@ -38,7 +25,8 @@ describe('sync resume after a worker shutdown', () => {
   const workspaceId = 'ws_resumetest1';
   const contactCount = 500; // 5 pages of 100
   const matched = [0, 50, 150, 250, 350, 450, 499];
-  const hubspot = new SlowContactsHubSpot();
+  // Slow contacts pages, so a run can be caught mid-way.
+  const hubspot = Object.assign(new FakeHubSpot(), { contactsPageDelayMs: 300 });
   let api: INestApplicationContext;
   let firstWorker: INestApplicationContext | undefined;
   let secondWorker: INestApplicationContext | undefined;

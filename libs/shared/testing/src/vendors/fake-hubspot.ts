@@ -48,6 +48,8 @@ export class FakeHubSpot extends FakeVendorServer {
   readonly forced: FakeReply[] = [];
   /** Artificial latency per request (ms). */
   latencyMs = 0;
+  /** Extra latency of a contacts page only (ms): lets a test catch a run between pages. */
+  contactsPageDelayMs = 0;
   private nextId = 1;
   private byIdCache:
     { source: FakeHubSpotContact[]; length: number; sorted: FakeHubSpotContact[] } | undefined;
@@ -127,6 +129,9 @@ export class FakeHubSpot extends FakeVendorServer {
       return { status: 200, body: { results: this.properties.map(definition) } };
     }
     if (request.method === 'GET' && path === '/crm/v3/objects/contacts') {
+      if (this.contactsPageDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.contactsPageDelayMs));
+      }
       const limit = clamp(Number(request.url.searchParams.get('limit') ?? 10), 1, 100);
       const after = Number(request.url.searchParams.get('after') ?? 0);
       const wanted = request.url.searchParams
