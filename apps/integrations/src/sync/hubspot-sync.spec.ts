@@ -170,14 +170,33 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     expect(lead?.custom.hubspot?.['email']).toBe('lead7@example.com');
   });
 
-  it('waits out a 429 TEN_SECONDLY_ROLLING and finishes the run', async () => {
+  it('waits out a 429 TEN_SECONDLY_ROLLING for its Retry-After, then asks again', async () => {
+    // 3 s: above the 1 s used when no Retry-After nor window header is readable (hubspot-errors.ts).
     hubspot.forced.push({
       status: 429,
-      headers: { 'retry-after': '1' },
+      headers: { 'retry-after': '3' },
       body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' },
     });
+    const before = hubspot.requests.length;
     const run = await syncToEnd();
     expect(run).toMatchObject({ status: 'succeeded', attempts: 1 });
+    const [refused, retried] = hubspot.requests.slice(before);
+    expect(retried?.path).toBe(refused?.path);
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('waits out a 429 TEN_SECONDLY_ROLLING for the window HubSpot names when there is no Retry-After', async () => {
+    hubspot.forced.push({
+      status: 429,
+      headers: { 'x-hubspot-ratelimit-interval-milliseconds': '2500' },
+      body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' },
+    });
+    const before = hubspot.requests.length;
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1 });
+    const [refused, retried] = hubspot.requests.slice(before);
+    expect(retried?.path).toBe(refused?.path);
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(2_400);
   });
 
   it('stops the run with a clear status on the DAILY limit', async () => {
