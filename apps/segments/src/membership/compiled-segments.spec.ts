@@ -1,4 +1,4 @@
-import type { SegmentRules } from '@seg/segment-engine';
+import { evaluate, type SegmentRules } from '@seg/segment-engine';
 import type { SegmentDefinition, SegmentRepository } from '../segments/segment.repository';
 import { CompiledSegments, FRESHNESS_MS } from './compiled-segments';
 
@@ -46,17 +46,20 @@ describe('CompiledSegments', () => {
     const { repository, calls } = fakeRepository(defs);
     const cache = new CompiledSegments(repository);
 
+    // 10 sessions: in the segment while seg_base asks for more than 5, out once it asks for 50.
+    const user = { profile: { userId: 'u1', sessions: 10 }, now: new Date() };
     const first = (await cache.get(WS, ['seg_user'])).get('seg_user');
     const again = (await cache.get(WS, ['seg_user'])).get('seg_user');
     expect(again).toBe(first);
     expect(calls.versions).toBe(1);
+    expect(first && evaluate(first, user)).toBe(true);
 
-    // The referenced segment changes: the referencing one is compiled again.
+    // The referenced segment changes: the referencing one is compiled again, from the new rules.
     defs.set('seg_base', def('seg_base', 2, sessionsAbove(50)));
     cache.invalidate(WS);
     const after = (await cache.get(WS, ['seg_user'])).get('seg_user');
     expect(after).not.toBe(first);
-    expect(JSON.stringify(after?.rules)).toBe(JSON.stringify(defs.get('seg_user')?.rules));
+    expect(after && evaluate(after, user)).toBe(false);
   });
 
   it('re-checks versions after FRESHNESS_MS even without an event, without making a request wait', async () => {
