@@ -27,9 +27,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppModule } from '../../apps/integrations/src/app.module';
 import { integrationsEnvSchema } from '../../apps/integrations/src/config';
-import { PutConnectionUseCase } from '../../apps/integrations/src/connections/put-connection/put-connection.usecase';
-import { ListRunsUseCase } from '../../apps/integrations/src/runs/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from '../../apps/integrations/src/runs/request-sync/request-sync.usecase';
+import { PutConnectionUseCase } from '../../apps/integrations/src/connections/usecases/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from '../../apps/integrations/src/runs/usecases/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from '../../apps/integrations/src/runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../../apps/integrations/src/worker.module';
 import { isSmallRun, reportResult } from '../harness/report-result';
 

@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf, SyncProvider } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { DeleteConnectionUseCase } from './connections/delete-connection/delete-connection.usecase';
-import { GetConnectionUseCase } from './connections/get-connection/get-connection.usecase';
-import { ListConnectionsUseCase } from './connections/list-connections/list-connections.usecase';
-import { PutConnectionUseCase } from './connections/put-connection/put-connection.usecase';
-import { ListRunsUseCase } from './runs/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from './runs/request-sync/request-sync.usecase';
-import { ReceiveDeliveryUseCase } from './segment/receive-delivery/receive-delivery.usecase';
+import { DeleteConnectionUseCase } from './connections/usecases/delete-connection/delete-connection.usecase';
+import { GetConnectionUseCase } from './connections/usecases/get-connection/get-connection.usecase';
+import { ListConnectionsUseCase } from './connections/usecases/list-connections/list-connections.usecase';
+import { PutConnectionUseCase } from './connections/usecases/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from './runs/usecases/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from './runs/usecases/request-sync/request-sync.usecase';
+import { ReceiveDeliveryUseCase } from './segment/usecases/receive-delivery/receive-delivery.usecase';
 
 /** The integrations requests of the bus: each one a command for one use case. */
 @Controller()

@@ -10,13 +10,13 @@ import { JobsModule } from './jobs/bullmq.module';
 import { SystemProcessor } from './jobs/system.processor';
 import { CustomerIoProvider } from './providers/customerio/customerio.provider';
 import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
-import { ApplyDeliveriesUseCase } from './segment/apply-deliveries/apply-deliveries.usecase';
+import { ApplyDeliveriesUseCase } from './segment/usecases/apply-deliveries/apply-deliveries.usecase';
 import { SegmentProcessor } from './segment/segment.processor';
 import { PendingRecordRepository } from './sync/pending-record.repository';
 import { PENDING_RECORD_MODEL, PendingRecordSchema } from './sync/pending-record.schema';
 import { ProviderRegistry } from './sync/provider-registry';
 import { RequestLimiter } from './sync/request-limiter';
-import { RunSyncUseCase } from './sync/run-sync/run-sync.usecase';
+import { RunSyncUseCase } from './sync/usecases/run-sync/run-sync.usecase';
 import { SYNC_PROVIDER_ADAPTERS } from './sync/sync-provider';
 import { SyncProcessor } from './sync/sync.processor';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { MembershipHandler } from './handlers/membership.handler';
-import { SegmentsHandler } from './handlers/segments.handler';
+import { MembershipHandler } from './membership/membership.handler';
+import { SegmentsHandler } from './segments/segments.handler';
 import { CacheInvalidation } from './membership/cache-invalidation';
 import { CompiledSegments } from './membership/compiled-segments';
 import { UserSnapshotCache } from './membership/user-snapshot-cache';
@@ -11,18 +11,18 @@ import { MemberStoreModule } from './reads/member-store.module';
 import { SegmentInputValidator } from './segments/segment-input';
 import { SEGMENT_MODEL, SegmentSchema } from './segments/segment.schema';
 import { SegmentRepository } from './segments/segment.repository';
-import { CheckMembershipUseCase } from './usecases/check-membership/check-membership.usecase';
-import { CountMembersUseCase } from './usecases/count-members/count-members.usecase';
-import { CreateSegmentUseCase } from './usecases/create-segment/create-segment.usecase';
-import { DeleteSegmentUseCase } from './usecases/delete-segment/delete-segment.usecase';
-import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
-import { FindMissingSegmentsUseCase } from './usecases/find-missing-segments/find-missing-segments.usecase';
-import { GetSegmentUseCase } from './usecases/get-segment/get-segment.usecase';
-import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
-import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
-import { ListSegmentsUseCase } from './usecases/list-segments/list-segments.usecase';
-import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
-import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.usecase';
+import { CheckMembershipUseCase } from './membership/usecases/check-membership/check-membership.usecase';
+import { CountMembersUseCase } from './membership/usecases/count-members/count-members.usecase';
+import { CreateSegmentUseCase } from './segments/usecases/create-segment/create-segment.usecase';
+import { DeleteSegmentUseCase } from './segments/usecases/delete-segment/delete-segment.usecase';
+import { ExplainMemberUseCase } from './membership/usecases/explain-member/explain-member.usecase';
+import { FindMissingSegmentsUseCase } from './segments/usecases/find-missing-segments/find-missing-segments.usecase';
+import { GetSegmentUseCase } from './segments/usecases/get-segment/get-segment.usecase';
+import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
+import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
+import { ListSegmentsUseCase } from './segments/usecases/list-segments/list-segments.usecase';
+import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
+import { UpdateSegmentUseCase } from './segments/usecases/update-segment/update-segment.usecase';
 
 /** Segment definitions and membership. */
 @Module({

@@ -9,18 +9,18 @@ import {
 import { ProfileStoreModule } from '@seg/profile-store';
 import { AttributeTypes } from './catalog/attribute-types';
 import { CatalogHandler } from './catalog/catalog.handler';
-import { ListAttributesUseCase } from './catalog/list-attributes.usecase';
-import { ListEventsUseCase } from './catalog/list-events.usecase';
+import { ListAttributesUseCase } from './catalog/usecases/list-attributes/list-attributes.usecase';
+import { ListEventsUseCase } from './catalog/usecases/list-events/list-events.usecase';
 import type { UsersConfig } from './config';
-import { AcceptMessagesUseCase } from './ingestion/accept-messages.usecase';
-import { ApplyMessagesUseCase } from './ingestion/apply-messages.usecase';
-import { EraseUserUseCase } from './ingestion/erase-user.usecase';
+import { AcceptMessagesUseCase } from './ingestion/usecases/accept-messages/accept-messages.usecase';
+import { ApplyMessagesUseCase } from './ingestion/usecases/apply-messages/apply-messages.usecase';
+import { EraseUserUseCase } from './ingestion/usecases/erase-user/erase-user.usecase';
 import { InboxApplier } from './ingestion/inbox-applier';
 import { IngestionHandler } from './ingestion/ingestion.handler';
 import { InteractionsModule } from './interactions/interactions.module';
-import { ChangeTagsUseCase } from './profiles/change-tags.usecase';
-import { GetUserUseCase } from './profiles/get-user.usecase';
-import { ListUsersUseCase } from './profiles/list-users.usecase';
+import { ChangeTagsUseCase } from './profiles/usecases/change-tags/change-tags.usecase';
+import { GetUserUseCase } from './profiles/usecases/get-user/get-user.usecase';
+import { ListUsersUseCase } from './profiles/usecases/list-users/list-users.usecase';
 import { ProfilesHandler } from './profiles/profiles.handler';
 import { PingHandler } from './system/ping.handler';
 

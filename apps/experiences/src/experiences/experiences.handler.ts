@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { ChangeExperienceStatusUseCase } from './change-experience-status/change-experience-status.usecase';
-import { CreateExperienceUseCase } from './create-experience/create-experience.usecase';
-import { DeleteExperienceUseCase } from './delete-experience/delete-experience.usecase';
-import { GetExperienceUseCase } from './get-experience/get-experience.usecase';
-import { ListExperiencesUseCase } from './list-experiences/list-experiences.usecase';
-import { UpdateExperienceUseCase } from './update-experience/update-experience.usecase';
+import { ChangeExperienceStatusUseCase } from './usecases/change-experience-status/change-experience-status.usecase';
+import { CreateExperienceUseCase } from './usecases/create-experience/create-experience.usecase';
+import { DeleteExperienceUseCase } from './usecases/delete-experience/delete-experience.usecase';
+import { GetExperienceUseCase } from './usecases/get-experience/get-experience.usecase';
+import { ListExperiencesUseCase } from './usecases/list-experiences/list-experiences.usecase';
+import { UpdateExperienceUseCase } from './usecases/update-experience/update-experience.usecase';
 
 /** The experiences CRUD over the bus (the gateway's /v1/experiences calls these). */
 @Controller()

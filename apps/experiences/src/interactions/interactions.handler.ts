@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { RecordInteractionUseCase } from './record-interaction/record-interaction.usecase';
+import { RecordInteractionUseCase } from './usecases/record-interaction/record-interaction.usecase';
 
 @Controller()
 export class InteractionsHandler {

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import type { EventOf, ParsedRequestOf } from '@seg/contracts';
 import { HandleEvent, HandleRequest } from '@seg/platform';
-import { DetachSegmentUseCase } from './detach-segment/detach-segment.usecase';
-import { ListSegmentUsageUseCase } from './list-segment-usage/list-segment-usage.usecase';
+import { DetachSegmentUseCase } from './usecases/detach-segment/detach-segment.usecase';
+import { ListSegmentUsageUseCase } from './usecases/list-segment-usage/list-segment-usage.usecase';
 
 /** What the segments service asks before and while deleting a segment. */
 @Controller()

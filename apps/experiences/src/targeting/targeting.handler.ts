@@ -1,7 +1,7 @@
 import { Controller, OnModuleInit } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { BusBroadcast, dropAnswersOnAudienceChanges, HandleRequest } from '@seg/platform';
-import { ListTargetedExperiencesUseCase } from './list-targeted-experiences/list-targeted-experiences.usecase';
+import { ListTargetedExperiencesUseCase } from './usecases/list-targeted-experiences/list-targeted-experiences.usecase';
 import { MembershipCache } from './membership.cache';
 import { PublishedExperiencesCache } from './published-experiences.cache';
 

@@ -6,7 +6,7 @@ import { integrationsEnvSchema } from '../config';
 import { SecretBox } from '../crypto/secret-box';
 import { ConnectionRepository } from './connection.repository';
 import { connectionId } from './connection.schema';
-import { PutConnectionUseCase } from './put-connection/put-connection.usecase';
+import { PutConnectionUseCase } from './usecases/put-connection/put-connection.usecase';
 
 // Re-keying a connection (PUT with a new token) while its previous run winds down
 // (the worker frees the connection and records the outcome on it). On FerretDB an

@@ -5,7 +5,7 @@ import { SEGMENT_QUEUE } from '../jobs/segment-queue';
 import {
   ApplyDeliveriesResult,
   ApplyDeliveriesUseCase,
-} from './apply-deliveries/apply-deliveries.usecase';
+} from './usecases/apply-deliveries/apply-deliveries.usecase';
 
 /**
  * Segment.io deliveries stored by the webhook, applied through the users service.

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
-import { PutConnectionUseCase } from '../connections/put-connection/put-connection.usecase';
-import { ListRunsUseCase } from '../runs/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
+import { PutConnectionUseCase } from '../connections/usecases/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 /** BullMQ lock of the workers here: a killed worker's job is taken back after ~1 s. */

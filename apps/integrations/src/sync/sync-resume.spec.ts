@@ -7,9 +7,9 @@ import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profil
 import type { Connection } from 'mongoose';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
-import { PutConnectionUseCase } from '../connections/put-connection/put-connection.usecase';
-import { ListRunsUseCase } from '../runs/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
+import { PutConnectionUseCase } from '../connections/usecases/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
 
 // A worker shut down mid-run (what SIGTERM does) puts the run back; a new worker

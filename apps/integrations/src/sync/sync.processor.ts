@@ -9,7 +9,7 @@ import { ConnectionRepository } from '../connections/connection.repository';
 import { SYNC_QUEUE } from '../jobs/sync-queue';
 import { RunRepository } from '../runs/run.repository';
 import { emptyStats } from '../runs/run.schema';
-import { RunSyncResult, RunSyncUseCase } from './run-sync/run-sync.usecase';
+import { RunSyncResult, RunSyncUseCase } from './usecases/run-sync/run-sync.usecase';
 
 /**
  * Sync jobs: validates the payload again, turns a scheduled job into a run (or

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { ListAttributesUseCase } from './list-attributes.usecase';
-import { ListEventsUseCase } from './list-events.usecase';
+import { ListAttributesUseCase } from './usecases/list-attributes/list-attributes.usecase';
+import { ListEventsUseCase } from './usecases/list-events/list-events.usecase';
 
 @Controller()
 export class CatalogHandler {

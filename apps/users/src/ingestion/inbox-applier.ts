@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InboxEntry, InboxRepository } from '@seg/profile-store';
-import { ApplyMessagesUseCase } from './apply-messages.usecase';
+import { ApplyMessagesUseCase } from './usecases/apply-messages/apply-messages.usecase';
 
 /** Entries applied together (one read of their users' profiles, one insert of their events). */
 const CHUNK_SIZE = 2_000;

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { AcceptMessagesUseCase } from './accept-messages.usecase';
-import { EraseUserUseCase } from './erase-user.usecase';
+import { AcceptMessagesUseCase } from './usecases/accept-messages/accept-messages.usecase';
+import { EraseUserUseCase } from './usecases/erase-user/erase-user.usecase';
 
 @Controller()
 export class IngestionHandler {

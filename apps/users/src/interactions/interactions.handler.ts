@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { InteractionRecordedEvent } from '@seg/contracts';
 import { HandleEvent } from '@seg/platform';
-import { ApplyInteractionUseCase } from './apply-interaction/apply-interaction.usecase';
+import { ApplyInteractionUseCase } from './usecases/apply-interaction/apply-interaction.usecase';
 
 /** Experience interactions reach the profile here (published by the experiences service). */
 @Controller()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ProfileStoreModule } from '@seg/profile-store';
-import { ApplyInteractionUseCase } from './apply-interaction/apply-interaction.usecase';
+import { ApplyInteractionUseCase } from './usecases/apply-interaction/apply-interaction.usecase';
 import { INTERACTION_RECEIPT_MODEL, interactionReceiptSchema } from './interaction-receipt.schema';
 import { InteractionReceiptRepository } from './interaction-receipt.repository';
 import { InteractionsHandler } from './interactions.handler';

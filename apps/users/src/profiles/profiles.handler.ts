@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
-import { ChangeTagsUseCase } from './change-tags.usecase';
-import { GetUserUseCase } from './get-user.usecase';
-import { ListUsersUseCase } from './list-users.usecase';
+import { ChangeTagsUseCase } from './usecases/change-tags/change-tags.usecase';
+import { GetUserUseCase } from './usecases/get-user/get-user.usecase';
+import { ListUsersUseCase } from './usecases/list-users/list-users.usecase';
 
 @Controller()
 export class ProfilesHandler {

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { TargetedExperience } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { MembershipCache } from '../../membership.cache';
+import { PublishedExperiencesCache, type PublishedSet } from '../../published-experiences.cache';
+
+export interface ListTargetedExperiencesCommand {
+  workspaceId: string;
+  userId: string;
+}
+
+/** The membership contract takes at most this many segment ids per request. */
+const MEMBERSHIP_CHUNK = 1_000;
+
+/**
+ * The published experiences whose audience contains the user now: `all`, or at
+ * least one listed segment the user is in. The segments service is asked in one
+ * round trip, unless its last answer for this user still holds (MembershipCache:
+ * dropped by every event that could change it). An empty segment list targets nobody.
+ */
+@Injectable()
+export class ListTargetedExperiencesUseCase {
+  constructor(
+    private readonly cache: PublishedExperiencesCache,
+    private readonly bus: BusClient,
+    private readonly memberships: MembershipCache,
+  ) {}
+
+  async execute({ workspaceId, userId }: ListTargetedExperiencesCommand): Promise<{
+    experiences: TargetedExperience[];
+    reusable: boolean;
+  }> {
+    const published = await this.cache.get(workspaceId);
+    const { memberOf, reusable } = await this.membership(workspaceId, userId, published);
+    const experiences = published.experiences
+      .filter(
+        (candidate) =>
+          candidate.mode === 'all' || candidate.segmentIds.some((id) => memberOf.has(id)),
+      )
+      .map((candidate) => candidate.experience);
+    return { experiences, reusable };
+  }
+
+  private async membership(
+    workspaceId: string,
+    userId: string,
+    published: PublishedSet,
+  ): Promise<{ memberOf: ReadonlySet<string>; reusable: boolean }> {
+    const { segmentIds } = published;
+    if (segmentIds.length === 0) return { memberOf: new Set(), reusable: true };
+    const cached = this.memberships.get(workspaceId, userId, published);
+    if (cached) return { memberOf: cached, reusable: true };
+    const startedAt = Date.now();
+    const chunks: string[][] = [];
+    for (let i = 0; i < segmentIds.length; i += MEMBERSHIP_CHUNK) {
+      chunks.push(segmentIds.slice(i, i + MEMBERSHIP_CHUNK));
+    }
+    // More than one chunk only beyond 1000 distinct segments; sent in parallel.
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        this.bus.request('segments.membership.check', {
+          workspaceId,
+          userId,
+          segmentIds: chunk,
+        }),
+      ),
+    );
+    const memberOf = new Set(answers.flatMap((answer) => answer.memberOf));
+    const reusable = answers.every((answer) => answer.reusable);
+    if (reusable) this.memberships.put(workspaceId, userId, { published, memberOf }, startedAt);
+    return { memberOf, reusable };
+  }
+}

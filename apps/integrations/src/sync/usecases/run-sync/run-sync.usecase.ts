@@ -1,0 +1,158 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { RunStats } from '@seg/contracts';
+import { APP_CONFIG, BusClient } from '@seg/platform';
+import { AttributeCatalogRepository, SourceAttributesWriter } from '@seg/profile-store';
+import { UnrecoverableError } from 'bullmq';
+import type { Connection } from 'mongoose';
+import type { IntegrationsConfig } from '../../../config';
+import { ConnectionRepository } from '../../../connections/connection.repository';
+import { connectionId } from '../../../connections/connection.schema';
+import { SecretBox } from '../../../crypto/secret-box';
+import { RunRepository } from '../../../runs/run.repository';
+import { emptyStats } from '../../../runs/run.schema';
+import { PagePipeline } from '../../page-pipeline';
+import { PageWriter } from '../../page-writer';
+import { PendingRecordRepository } from '../../pending-record.repository';
+import { ProviderRegistry } from '../../provider-registry';
+import { RequestLimiter } from '../../request-limiter';
+import { SyncError } from '../../sync-errors';
+import { SyncInterrupted } from '../../sync-provider';
+import type { RunSyncCommand } from './run-sync.command';
+
+export type RunSyncResult =
+  | { status: 'succeeded'; stats: RunStats }
+  | { status: 'skipped'; reason: string }
+  | { status: 'interrupted' };
+
+/**
+ * Runs one sync: resumes from the run's checkpoint, writes page by page, and
+ * records the outcome. Unrecoverable vendor errors fail the run at once; others
+ * are retried by BullMQ (exponential backoff) until the last attempt.
+ */
+@Injectable()
+export class RunSyncUseCase {
+  private readonly logger = new Logger(RunSyncUseCase.name);
+
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly runs: RunRepository,
+    private readonly pending: PendingRecordRepository,
+    private readonly catalog: AttributeCatalogRepository,
+    private readonly secrets: SecretBox,
+    private readonly registry: ProviderRegistry,
+    private readonly limiter: RequestLimiter,
+    @InjectConnection() private readonly db: Connection,
+    @Inject(APP_CONFIG) private readonly config: IntegrationsConfig,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute(command: RunSyncCommand): Promise<RunSyncResult> {
+    const { workspaceId, provider, runId } = command;
+    const run = await this.runs.get(workspaceId, runId);
+    if (!run) return { status: 'skipped', reason: 'unknown run' };
+    if (run.status === 'succeeded' || run.status === 'failed') {
+      return { status: 'skipped', reason: `run already ${run.status}` };
+    }
+    const connection = await this.connections.get(workspaceId, provider);
+    const secret = connection
+      ? this.secrets.openOrNull(connection.secret, connectionId(workspaceId, provider))
+      : null;
+    if (!connection || secret === null) {
+      const error = connection
+        ? 'The stored secret cannot be decrypted (ENCRYPTION_KEY changed?); reconnect'
+        : `${provider} was disconnected`;
+      await this.fail(workspaceId, provider, runId, error);
+      throw new UnrecoverableError(error);
+    }
+    await this.runs.markRunning(workspaceId, runId);
+    const stats: RunStats = { ...emptyStats(), ...(run.checkpoint ? run.stats : {}) };
+    const writer = new PageWriter(
+      workspaceId,
+      provider,
+      this.catalog,
+      new SourceAttributesWriter(this.db),
+      this.pending,
+      () =>
+        this.bus.emit('profiles.synced', {
+          workspaceId,
+          source: provider,
+          at: new Date().toISOString(),
+        }),
+    );
+    const limit =
+      provider === 'hubspot'
+        ? {
+            max: this.config.HUBSPOT_RATE_LIMIT_MAX,
+            windowMs: this.config.HUBSPOT_RATE_LIMIT_WINDOW_MS,
+          }
+        : {
+            max: this.config.CUSTOMERIO_RATE_LIMIT_MAX,
+            windowMs: this.config.CUSTOMERIO_RATE_LIMIT_WINDOW_MS,
+          };
+    // Writes overlap with fetching the next pages; progress is saved per written page.
+    const pipeline = new PagePipeline(writer, stats, (saved, checkpoint) =>
+      this.runs.saveProgress(workspaceId, runId, saved, checkpoint),
+    );
+    writer.warmUp();
+    try {
+      if (!run.checkpoint) await pipeline.pushPending();
+      const outcome = await this.registry.get(provider).run({
+        workspaceId,
+        runId,
+        secret,
+        settings: connection.settings,
+        state: connection.syncState ?? {},
+        checkpoint: run.checkpoint,
+        stats,
+        declareTypes: (types) => writer.declareTypes(types),
+        applyPage: (records, checkpoint) => pipeline.push(records, checkpoint),
+        beforeRequest: () => this.limiter.acquire(`${provider}:${workspaceId}`, limit),
+        shouldStop: command.shouldStop,
+      });
+      await pipeline.flush();
+      await this.runs.finish(workspaceId, runId, { status: 'succeeded', stats });
+      await this.connections.finishRun(workspaceId, provider, runId, {
+        status: 'connected',
+        syncState: outcome.state,
+        secret: connection.secret,
+      });
+      return { status: 'succeeded', stats };
+    } catch (error) {
+      // Nothing of this attempt may still be writing once the run is given up or put back;
+      // on shutdown, pages not being written yet are left for the resumed run.
+      if (error instanceof SyncInterrupted) pipeline.cancel();
+      await pipeline.settle();
+      if (error instanceof SyncInterrupted) return { status: 'interrupted' };
+      const message = error instanceof Error ? error.message : String(error);
+      const fatal = error instanceof SyncError ? error.fatal : false;
+      if (fatal || command.lastAttempt) {
+        await this.fail(workspaceId, provider, runId, message, stats);
+        if (fatal) throw new UnrecoverableError(message);
+      } else {
+        this.logger.warn(
+          { workspaceId, provider, runId, err: error },
+          'Sync attempt failed; retried',
+        );
+        await this.runs.noteRetry(workspaceId, runId, message);
+      }
+      throw error;
+    }
+  }
+
+  /** Fails the run for good and frees the connection for the next one. */
+  async fail(
+    workspaceId: string,
+    provider: RunSyncCommand['provider'],
+    runId: string,
+    error: string,
+    stats?: RunStats,
+  ): Promise<void> {
+    await this.runs.finish(workspaceId, runId, {
+      status: 'failed',
+      error,
+      ...(stats ? { stats } : {}),
+    });
+    await this.connections.finishRun(workspaceId, provider, runId, { status: 'error' });
+  }
+}

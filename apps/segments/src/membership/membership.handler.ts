@@ -1,0 +1,55 @@
+import { Controller } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
+import { HandleRequest } from '@seg/platform';
+import { CheckMembershipUseCase } from './usecases/check-membership/check-membership.usecase';
+import { CountMembersUseCase } from './usecases/count-members/count-members.usecase';
+import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
+import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
+import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
+import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
+
+/**
+ * Who is in a segment: batch (preview, members, count) and one user (explain, targeting,
+ * the segments on a profile).
+ */
+@Controller()
+export class MembershipHandler {
+  constructor(
+    private readonly previewSegment: PreviewSegmentUseCase,
+    private readonly listMembers: ListMembersUseCase,
+    private readonly countMembers: CountMembersUseCase,
+    private readonly explainMember: ExplainMemberUseCase,
+    private readonly checkMembership: CheckMembershipUseCase,
+    private readonly listUserSegments: ListUserSegmentsUseCase,
+  ) {}
+
+  @HandleRequest('segments.segment.preview')
+  preview(command: ParsedRequestOf<'segments.segment.preview'>) {
+    return this.previewSegment.execute(command);
+  }
+
+  @HandleRequest('segments.members.list')
+  members(command: ParsedRequestOf<'segments.members.list'>) {
+    return this.listMembers.execute(command);
+  }
+
+  @HandleRequest('segments.members.count')
+  count(command: ParsedRequestOf<'segments.members.count'>) {
+    return this.countMembers.execute(command);
+  }
+
+  @HandleRequest('segments.member.explain')
+  explain(command: ParsedRequestOf<'segments.member.explain'>) {
+    return this.explainMember.execute(command);
+  }
+
+  @HandleRequest('segments.membership.check')
+  check(command: ParsedRequestOf<'segments.membership.check'>) {
+    return this.checkMembership.execute(command);
+  }
+
+  @HandleRequest('segments.membership.ofUser')
+  ofUser(command: ParsedRequestOf<'segments.membership.ofUser'>) {
+    return this.listUserSegments.execute(command);
+  }
+}

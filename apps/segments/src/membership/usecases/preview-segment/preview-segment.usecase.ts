@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type ErrorDetail,
+  formatPath,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '@seg/contracts';
+import { z } from 'zod';
+import { CompiledSegments } from '../../compiled-segments';
+import { MemberPager } from '../../member-pager';
+import { SegmentInputValidator } from '../../../segments/segment-input';
+
+export type PreviewSegmentCommand = ParsedRequestOf<'segments.segment.preview'>;
+
+const previewBody = z.strictObject({
+  rules: z.unknown().optional(),
+  limit: z.number().int().min(1).max(1_000).default(50),
+  cursor: z.string().max(2_000).optional(),
+});
+
+/** "Apply filters": unsaved rules → count, first page of users, nextCursor. */
+@Injectable()
+export class PreviewSegmentUseCase {
+  constructor(
+    private readonly validator: SegmentInputValidator,
+    private readonly compiled: CompiledSegments,
+    private readonly pager: MemberPager,
+  ) {}
+
+  async execute({
+    workspaceId,
+    body,
+  }: PreviewSegmentCommand): Promise<ResponseOf<'segments.segment.preview'>> {
+    const details: ErrorDetail[] = [];
+    const parsed = previewBody.safeParse(body);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) details.push({ path: key, message: 'unknown field' });
+        } else details.push({ path: formatPath(issue.path), message: issue.message });
+      }
+    }
+    if (body['rules'] === undefined) details.push({ path: 'rules', message: 'is required' });
+    let checked: Awaited<ReturnType<SegmentInputValidator['rulesOnly']>> | undefined;
+    if (body['rules'] !== undefined) {
+      try {
+        checked = await this.validator.rulesOnly(workspaceId, body['rules']);
+      } catch (error) {
+        if (!(error instanceof DomainError) || !error.details) throw error;
+        details.push(...error.details);
+      }
+    }
+    if (!parsed.success || !checked || details.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', 'Invalid preview request', details);
+    }
+    const compiled = await this.compiled.compileRules(workspaceId, checked.rules, checked.catalog);
+    return this.pager.preview(workspaceId, compiled, parsed.data.limit, parsed.data.cursor);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf, SegmentView } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { CompiledSegments } from '../../../membership/compiled-segments';
+import { SegmentInputValidator } from '../../segment-input';
+import { SegmentRepository } from '../../segment.repository';
+import type { SegmentDocument } from '../../segment.schema';
+import { generateSegmentId, isDuplicateKey, nameConflict, toSegmentView } from '../../segment-view';
+
+export type CreateSegmentCommand = ParsedRequestOf<'segments.segment.create'>;
+
+/** Creates a segment: validated rules, a name unique in the workspace (any case), version 1. */
+@Injectable()
+export class CreateSegmentUseCase {
+  constructor(
+    private readonly segments: SegmentRepository,
+    private readonly validator: SegmentInputValidator,
+    private readonly compiled: CompiledSegments,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute({ workspaceId, body }: CreateSegmentCommand): Promise<SegmentView> {
+    const input = await this.validator.forCreate(workspaceId, body);
+    const name = input.name ?? '';
+    const nameKey = name.toLowerCase();
+    if (await this.segments.nameTaken(workspaceId, nameKey)) throw nameConflict(name);
+    const now = new Date();
+    const document: SegmentDocument = {
+      _id: generateSegmentId(),
+      workspaceId,
+      name,
+      nameKey,
+      ...(input.description ? { description: input.description } : {}),
+      rules: input.rules!,
+      references: input.references ?? [],
+      attributeTypes: input.attributeTypes ?? [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.segments.insert(workspaceId, document);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw nameConflict(name);
+      throw error;
+    }
+    this.compiled.invalidate(workspaceId);
+    await this.bus.emit('segment.updated', { workspaceId, segmentId: document._id, version: 1 });
+    return toSegmentView(document);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type ParsedRequestOf, type SegmentView } from '@seg/contracts';
+import { BusClient } from '@seg/platform';
+import { CompiledSegments } from '../../../membership/compiled-segments';
+import { SegmentInputValidator } from '../../segment-input';
+import { SegmentRepository } from '../../segment.repository';
+import type { SegmentDocument } from '../../segment.schema';
+import { isDuplicateKey, nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
+
+export type UpdateSegmentCommand = ParsedRequestOf<'segments.segment.update'>;
+
+/**
+ * Updates name / description / rules: `version` + 1 and `updatedAt`, then `segment.updated`
+ * so that every cache (targeting included) drops the old definition.
+ */
+@Injectable()
+export class UpdateSegmentUseCase {
+  constructor(
+    private readonly segments: SegmentRepository,
+    private readonly validator: SegmentInputValidator,
+    private readonly compiled: CompiledSegments,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute({ workspaceId, segmentId, body }: UpdateSegmentCommand): Promise<SegmentView> {
+    const existing = await this.segments.findById(workspaceId, segmentId);
+    if (!existing) throw segmentNotFound(segmentId);
+    const input = await this.validator.forUpdate(workspaceId, segmentId, body);
+    const set: Partial<SegmentDocument> = { updatedAt: new Date() };
+    if (input.name !== undefined) {
+      set.name = input.name;
+      set.nameKey = input.name.toLowerCase();
+      if (await this.segments.nameTaken(workspaceId, set.nameKey, segmentId)) {
+        throw nameConflict(input.name);
+      }
+    }
+    if (input.description) set.description = input.description;
+    if (input.rules) {
+      set.rules = input.rules;
+      set.references = input.references ?? [];
+      set.attributeTypes = input.attributeTypes ?? [];
+    }
+    const unset =
+      input.description === null || input.description === '' ? ['description' as const] : [];
+    let updated: SegmentDocument | null;
+    try {
+      updated = await this.segments.updateVersioned(
+        workspaceId,
+        segmentId,
+        existing.version,
+        set,
+        unset,
+      );
+    } catch (error) {
+      if (isDuplicateKey(error) && input.name !== undefined) throw nameConflict(input.name);
+      throw error;
+    }
+    if (!updated) {
+      if (!(await this.segments.findById(workspaceId, segmentId))) {
+        throw segmentNotFound(segmentId);
+      }
+      throw new DomainError('CONFLICT', 'The segment was modified concurrently; retry');
+    }
+    this.compiled.invalidate(workspaceId);
+    await this.bus.emit('segment.updated', {
+      workspaceId,
+      segmentId,
+      version: updated.version,
+    });
+    return toSegmentView(updated);
+  }
+}

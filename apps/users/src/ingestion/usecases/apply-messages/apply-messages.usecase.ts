@@ -1,0 +1,264 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IngestMessage, ingestMessageSchema, IngestSource, UserUpdatedEvent } from '@seg/contracts';
+import {
+  AttributeCatalogRepository,
+  EventCatalogRepository,
+  EventRepository,
+  InboxEntry,
+  InboxRepository,
+  mapConcurrently,
+  ProfileRepository,
+  RejectedValue,
+  RejectedValueRepository,
+  StoredEvent,
+} from '@seg/profile-store';
+import type { CustomSource, ProfileDocument } from '@seg/segment-engine';
+import { BusClient } from '@seg/platform';
+import { AttributeTypes } from '../../../catalog/attribute-types';
+import { ActivityMessage, foldMessages } from '../../profile-fold';
+import { flattenTraits, normalizeProperties } from '../../values';
+
+const MAX_GUARD_RETRIES = 5;
+/** Profile updates of one chunk in flight at once (sequential, they dominated applying). */
+const PROFILE_WRITE_CONCURRENCY = 16;
+
+/** Runs `tasks` with at most `limit` in flight; rejects with the first failure. */
+interface Parsed {
+  entry: InboxEntry;
+  message: IngestMessage;
+  timestamp: Date;
+  /** The batch's source (`users.messages.accept`), stored in the payload; `sdk` when absent. */
+  source: IngestSource;
+}
+
+/** Track calls of each source become events of this source. */
+const EVENT_SOURCE = { sdk: 'jimo', segment: 'segment' } as const;
+
+/**
+ * Applies stored inbox entries of one workspace to events, profiles and the
+ * catalogs, then marks them applied. Safe to run twice on the same entries:
+ * events are keyed by the entry id, activity only moves forward, and a session
+ * is never started by a timestamp that is not ahead of the latest activity.
+ */
+@Injectable()
+export class ApplyMessagesUseCase {
+  private readonly logger = new Logger(ApplyMessagesUseCase.name);
+
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly events: EventRepository,
+    private readonly eventCatalog: EventCatalogRepository,
+    private readonly attributeCatalog: AttributeCatalogRepository,
+    private readonly rejected: RejectedValueRepository,
+    private readonly inbox: InboxRepository,
+    private readonly attributeTypes: AttributeTypes,
+    private readonly bus: BusClient,
+  ) {}
+
+  async execute(workspaceId: string, entries: InboxEntry[]): Promise<void> {
+    const parsed = this.parse(entries);
+    await this.storeEvents(workspaceId, parsed);
+    const rejectedValues: Omit<RejectedValue, 'workspaceId'>[] = [];
+    const byUser = await this.activityByUser(workspaceId, parsed, rejectedValues);
+    const changed = await this.applyProfiles(workspaceId, byUser, rejectedValues);
+    await this.keepRejected(workspaceId, rejectedValues);
+    await this.inbox.markApplied(
+      workspaceId,
+      entries.map((entry) => entry._id),
+    );
+    const at = new Date().toISOString();
+    await Promise.all(
+      [...changed].map(([userId, changes]) =>
+        this.bus.emit('user.updated', { workspaceId, userId, changes: [...changes], at }),
+      ),
+    );
+  }
+
+  private parse(entries: InboxEntry[]): Parsed[] {
+    const parsed: Parsed[] = [];
+    for (const entry of entries) {
+      const raw = JSON.parse(entry.payload) as unknown;
+      const result = ingestMessageSchema.safeParse(raw);
+      if (!result.success) {
+        this.logger.error({ messageId: entry.messageId }, 'Unreadable inbox entry skipped');
+        continue;
+      }
+      const source = (raw as { source?: unknown }).source === 'segment' ? 'segment' : 'sdk';
+      parsed.push({
+        entry,
+        message: result.data,
+        timestamp: new Date(result.data.timestamp),
+        source,
+      });
+    }
+    return parsed;
+  }
+
+  /** Track calls become `jimo` (or `segment`) events; the event catalog counts those newly stored. */
+  private async storeEvents(workspaceId: string, parsed: Parsed[]): Promise<void> {
+    const events: StoredEvent[] = [];
+    for (const { entry, message, timestamp, source } of parsed) {
+      if (message.type !== 'track') continue;
+      events.push({
+        _id: entry._id,
+        workspaceId,
+        userId: message.userId,
+        source: EVENT_SOURCE[source],
+        name: message.event,
+        timestamp,
+        properties: normalizeProperties(message.properties),
+      });
+    }
+    const inserted = await this.events.insertIdempotent(workspaceId, events);
+    const counts = new Map<
+      string,
+      { source: StoredEvent['source']; name: string; count: number; lastSeenAt: Date }
+    >();
+    for (const index of inserted) {
+      const event = events[index] as StoredEvent;
+      const key = `${event.source}\u0000${event.name}`;
+      const entry = counts.get(key) ?? {
+        source: event.source,
+        name: event.name,
+        count: 0,
+        lastSeenAt: event.timestamp,
+      };
+      entry.count += 1;
+      if (event.timestamp > entry.lastSeenAt) entry.lastSeenAt = event.timestamp;
+      counts.set(key, entry);
+    }
+    await this.eventCatalog.record(workspaceId, [...counts.values()]);
+  }
+
+  /** Every message as activity per user, identify traits normalised to their catalog types. */
+  private async activityByUser(
+    workspaceId: string,
+    parsed: Parsed[],
+    rejectedValues: Omit<RejectedValue, 'workspaceId'>[],
+  ): Promise<Map<string, ActivityMessage[]>> {
+    const byUser = new Map<string, ActivityMessage[]>();
+    for (const { message, timestamp, source } of parsed) {
+      const activity: ActivityMessage = { messageId: message.messageId, timestamp, source };
+      if (message.type === 'identify') {
+        const { name, email, ...rest } = message.traits;
+        if (name !== undefined) activity.name = name === null ? null : String(name);
+        if (email !== undefined) activity.email = email === null ? null : String(email);
+        const normalized = await this.attributeTypes.normalize(
+          workspaceId,
+          source,
+          flattenTraits(rest),
+        );
+        activity.traits = [];
+        for (const item of normalized) {
+          if (item.ok) activity.traits.push({ path: item.path, value: item.value });
+          else {
+            rejectedValues.push({
+              userId: message.userId,
+              source,
+              key: item.path,
+              expectedType: item.expectedType,
+              value: JSON.stringify(item.raw),
+              reason: item.reason,
+              messageId: message.messageId,
+              at: new Date(),
+            });
+          }
+        }
+        await this.attributeTypes.addSamples(workspaceId, source, activity.traits);
+      }
+      byUser.set(message.userId, [...(byUser.get(message.userId) ?? []), activity]);
+    }
+    return byUser;
+  }
+
+  /** Folds each user's messages into the profile; guarded writes retry on a concurrent change. */
+  private async applyProfiles(
+    workspaceId: string,
+    byUser: Map<string, ActivityMessage[]>,
+    rejectedValues: Omit<RejectedValue, 'workspaceId'>[],
+  ): Promise<Map<string, Set<UserUpdatedEvent['changes'][number]>>> {
+    const changed = new Map<string, Set<UserUpdatedEvent['changes'][number]>>();
+    const existing = new Map(
+      (await this.profiles.findByUserIds(workspaceId, [...byUser.keys()])).map((profile) => [
+        profile.userId,
+        profile,
+      ]),
+    );
+    const created: ProfileDocument[] = [];
+    const record = (userId: string, result: ReturnType<typeof foldMessages>) => {
+      for (const conflict of result.conflicts) {
+        rejectedValues.push({
+          userId,
+          source: conflict.source,
+          key: conflict.path,
+          expectedType: 'object',
+          value: JSON.stringify(conflict.value),
+          reason: 'conflicts with the shape of an existing attribute',
+          messageId: conflict.messageId,
+          at: new Date(),
+        });
+      }
+      if (result.changes.length > 0) changed.set(userId, new Set(result.changes));
+    };
+    const retry: string[] = [];
+    const updates: Array<() => Promise<void>> = [];
+    for (const [userId, messages] of byUser) {
+      const current = existing.get(userId) ?? null;
+      const result = foldMessages(workspaceId, userId, current, messages);
+      if (!current) {
+        created.push(result.profile);
+        record(userId, result);
+      } else if (result.changes.length > 0 || result.conflicts.length > 0) {
+        updates.push(async () => {
+          const written = await this.profiles.setGuarded(workspaceId, userId, current, result.set);
+          if (written) record(userId, result);
+          else retry.push(userId);
+        });
+      }
+    }
+    // One user per write, different users in parallel (each write is guarded on its own).
+    await mapConcurrently(updates, PROFILE_WRITE_CONCURRENCY, (update) => update());
+    const taken = await this.profiles.insertNew(workspaceId, created);
+    retry.push(...taken);
+    for (const userId of retry) {
+      record(userId, await this.applyWithRetries(workspaceId, userId, byUser.get(userId) ?? []));
+    }
+    return changed;
+  }
+
+  private async applyWithRetries(
+    workspaceId: string,
+    userId: string,
+    messages: ActivityMessage[],
+  ): Promise<ReturnType<typeof foldMessages>> {
+    for (let attempt = 0; attempt < MAX_GUARD_RETRIES; attempt += 1) {
+      const current = await this.profiles.findByUserId(workspaceId, userId);
+      const result = foldMessages(workspaceId, userId, current, messages);
+      if (!current) {
+        if ((await this.profiles.insertNew(workspaceId, [result.profile])).size === 0)
+          return result;
+      } else if (await this.profiles.setGuarded(workspaceId, userId, current, result.set)) {
+        return result;
+      }
+    }
+    throw new Error(`Profile ${userId} kept changing; left for the inbox sweep`);
+  }
+
+  private async keepRejected(
+    workspaceId: string,
+    values: Omit<RejectedValue, 'workspaceId'>[],
+  ): Promise<void> {
+    if (values.length === 0) return;
+    await this.rejected.insertAll(workspaceId, values);
+    const counts = new Map<string, { source: CustomSource; key: string; count: number }>();
+    for (const value of values) {
+      const id = `${value.source}\u0000${value.key}`;
+      const entry = counts.get(id) ?? { source: value.source, key: value.key, count: 0 };
+      entry.count += 1;
+      counts.set(id, entry);
+    }
+    for (const { source, key, count } of counts.values()) {
+      await this.attributeCatalog.countRejected(workspaceId, { source, key }, count);
+    }
+  }
+}
