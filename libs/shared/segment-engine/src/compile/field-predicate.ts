@@ -70,9 +70,26 @@ function field(path: string, cond: (nowMs: number) => unknown): (nowMs: number) 
   return (now) => ({ [path]: cond(now) });
 }
 
-/** Case-insensitive literal string match of `kind` on a value or any array element. */
+/**
+ * What a string comparison applies to: one string (`string` type) or the elements of an array
+ * (`list` type). A value of the other shape is of another type, so it is not set: without the
+ * guard, MongoDB would match a string filter against a list's elements (event properties have
+ * no catalog, so one key may hold a string in one event and a list in another).
+ */
+type StringShape = 'string' | 'list';
+const SHAPE_GUARD: Record<StringShape, Filter> = {
+  string: { $not: { $type: 'array' } },
+  list: { $type: 'array' },
+};
+const SHAPE_TEST: Record<StringShape, (v: unknown, check: (x: unknown) => boolean) => boolean> = {
+  string: (v, check) => isStr(v) && check(v),
+  list: (v, check) => Array.isArray(v) && v.some(check),
+};
+
+/** Case-insensitive literal string match of `kind` on a string, or on any element of a list. */
 function stringMatch(
   path: string,
+  shape: StringShape,
   kind: 'equals' | 'contains' | 'startsWith' | 'endsWith',
   value: string,
 ): Parts {
@@ -94,25 +111,25 @@ function stringMatch(
         : kind === 'startsWith'
           ? (x: unknown) => isStr(x) && x.toLowerCase().startsWith(lower)
           : (x: unknown) => isStr(x) && x.toLowerCase().endsWith(lower);
-  const cond = regex(pattern);
-  return { filter: field(path, () => cond), test: (v) => any(v, check) };
+  const cond = { ...regex(pattern), ...SHAPE_GUARD[shape] };
+  return { filter: field(path, () => cond), test: (v) => SHAPE_TEST[shape](v, check) };
 }
 
-function anyOfStrings(path: string, values: readonly string[]): Parts {
+function anyOfStrings(path: string, shape: StringShape, values: readonly string[]): Parts {
   const unique = [...new Set(values.map((v) => v.toLowerCase()))];
   const set = new Set(unique);
   const clauses = [...new Map(values.map((v) => [v.toLowerCase(), v])).values()].map((v) =>
-    stringMatch(path, 'equals', v).filter(0),
+    stringMatch(path, shape, 'equals', v).filter(0),
   );
   return {
     filter: () => (clauses.length === 1 ? clauses[0] : { $or: clauses }),
-    test: (v) => any(v, (x) => isStr(x) && set.has(x.toLowerCase())),
+    test: (v) => SHAPE_TEST[shape](v, (x) => isStr(x) && set.has(x.toLowerCase())),
   };
 }
 
 function allOfStrings(path: string, values: readonly string[]): Parts {
   const parts = [...new Map(values.map((v) => [v.toLowerCase(), v])).values()].map((v) =>
-    stringMatch(path, 'equals', v),
+    stringMatch(path, 'list', 'equals', v),
   );
   const clauses = parts.map((p) => p.filter(0));
   return {
@@ -138,15 +155,17 @@ function isSetParts(path: string, type: ValueType | undefined): Parts {
       };
     case 'list':
       return { filter: field(path, () => ({ $type: 'array' })), test: (v) => Array.isArray(v) };
+    case 'string': {
+      const cond = { $type: 'string', ...SHAPE_GUARD.string };
+      return { filter: field(path, () => cond), test: isStr };
+    }
     default: {
       const check =
-        type === 'string'
-          ? isStr
-          : type === 'number'
-            ? isNum
-            : type === 'date'
-              ? isDate
-              : (x: unknown) => typeof x === 'boolean';
+        type === 'number'
+          ? isNum
+          : type === 'date'
+            ? isDate
+            : (x: unknown) => typeof x === 'boolean';
       const cond = { $type: TYPE_ALIAS[type] };
       return { filter: field(path, () => cond), test: (v) => any(v, check) };
     }
@@ -222,15 +241,15 @@ function parts(
         case 'contains':
         case 'startsWith':
         case 'endsWith':
-          return stringMatch(path, operator, value as string);
+          return stringMatch(path, 'string', operator, value as string);
         case 'notEquals':
-          return negate(stringMatch(path, 'equals', value as string));
+          return negate(stringMatch(path, 'string', 'equals', value as string));
         case 'notContains':
-          return negate(stringMatch(path, 'contains', value as string));
+          return negate(stringMatch(path, 'string', 'contains', value as string));
         case 'in':
-          return anyOfStrings(path, value as string[]);
+          return anyOfStrings(path, 'string', value as string[]);
         case 'notIn':
-          return negate(anyOfStrings(path, value as string[]));
+          return negate(anyOfStrings(path, 'string', value as string[]));
       }
       break;
     case 'number': {
@@ -288,11 +307,11 @@ function parts(
     case 'list':
       switch (operator) {
         case 'contains':
-          return stringMatch(path, 'equals', value as string);
+          return stringMatch(path, 'list', 'equals', value as string);
         case 'notContains':
-          return negate(stringMatch(path, 'equals', value as string));
+          return negate(stringMatch(path, 'list', 'equals', value as string));
         case 'containsAny':
-          return anyOfStrings(path, value as string[]);
+          return anyOfStrings(path, 'list', value as string[]);
         case 'containsAll':
           return allOfStrings(path, value as string[]);
         case 'isNotEmpty':

@@ -207,6 +207,39 @@ const CASES: Array<[string, Item | SegmentRules, string[]]> = [
     [A],
   ],
   [
+    'string property: a list value is not a string',
+    ev('Stray', {
+      properties: [{ key: 'kind', operator: 'equals', value: 'admin', type: 'string' }],
+    }),
+    [R],
+  ],
+  [
+    'string property: a list value is not set',
+    ev('Stray', { properties: [{ key: 'kind', operator: 'isNotSet', type: 'string' }] }),
+    [A, O],
+  ],
+  [
+    'string property notEquals: a list value counts as missing',
+    ev('Stray', {
+      properties: [{ key: 'kind', operator: 'notEquals', value: 'admin', type: 'string' }],
+    }),
+    [A, O],
+  ],
+  [
+    'list property: a plain string is not a list',
+    ev('Stray', {
+      properties: [{ key: 'labels', operator: 'contains', value: 'vip', type: 'list' }],
+    }),
+    [A],
+  ],
+  [
+    'list property notContains: a plain string counts as missing',
+    ev('Stray', {
+      properties: [{ key: 'labels', operator: 'notContains', value: 'vip', type: 'list' }],
+    }),
+    [O, R],
+  ],
+  [
     'period between inclusive',
     ev('Exported', { period: { type: 'between', from: '2026-06-01', to: '2026-06-01' } }),
     [O],

@@ -133,4 +133,8 @@ export const EVENTS: EventDocument[] = [
   event('u_regex', 'Exported', new Date('2026-05-31T23:59:59.999Z')),
   event('u_other', 'Exported', new Date('2026-06-01T00:00:00.000Z')),
   { ...event('u_foreign', 'Invited teammate', ago(DAY)), workspaceId: 'ws_2' },
+  // Event properties have no catalog: a key may hold a value of another type than a filter's.
+  event('u_full', 'Stray', ago(DAY), { labels: ['VIP'] }),
+  event('u_other', 'Stray', ago(DAY), { kind: ['Admin'] }),
+  event('u_regex', 'Stray', ago(DAY), { kind: 'admin', labels: 'vip' }),
 ];
