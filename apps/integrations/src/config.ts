@@ -31,6 +31,8 @@ export const integrationsEnvSchema = baseEnvSchema
     /** Attempts of a sync job (exponential backoff between them). */
     SYNC_ATTEMPTS: positiveInt.max(20).default(5),
     SYNC_BACKOFF_MS: positiveInt.default(5_000),
+    /** Results one HubSpot search query can page through (HubSpot: 10,000); lower in tests. */
+    HUBSPOT_SEARCH_RESULT_CAP: positiveInt.default(10_000),
     /** How long a 429 TEN_SECONDLY_ROLLING / Retry-After may be waited out within a run. */
     RATE_LIMIT_MAX_WAIT_MS: positiveInt.default(60_000),
   })

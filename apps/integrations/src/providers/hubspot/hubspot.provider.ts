@@ -17,8 +17,6 @@ import { mapHubSpotError } from './hubspot-errors';
 import { catalogTypeOf } from './hubspot-types';
 
 const PAGE_SIZE = 100;
-/** HubSpot's search answers at most 10,000 results per query. */
-const SEARCH_CAP = 10_000;
 const ALWAYS = ['email', 'lastmodifieddate'];
 
 interface HubSpotContact {
@@ -39,7 +37,8 @@ type Checkpoint = (
  * HubSpot contacts → `hubspot` custom attributes. First run: every contact
  * (`basicApi.getPage`, following `paging.next.after`). Later runs: the contacts
  * modified since the last one (`searchApi.doSearch`, lastmodifieddate ≥ cursor,
- * ascending), restarting from the last timestamp seen at the 10,000-result cap.
+ * ascending), restarting from the last timestamp seen at the search's result cap
+ * (10,000 at HubSpot: HUBSPOT_SEARCH_RESULT_CAP).
  */
 @Injectable()
 export class HubSpotProvider implements SyncProviderAdapter {
@@ -108,7 +107,13 @@ export class HubSpotProvider implements SyncProviderAdapter {
         if (modified !== undefined) lastSeen = Math.max(lastSeen, modified);
       }
       const next = page.paging?.next?.after;
-      const advanced = nextCheckpoint(checkpoint, next, lastSeen, page.results);
+      const advanced = nextCheckpoint(
+        checkpoint,
+        next,
+        lastSeen,
+        page.results,
+        this.config.HUBSPOT_SEARCH_RESULT_CAP,
+      );
       await context.applyPage(page.results.map(toRecord), advanced);
       checkpoint = advanced;
       if (checkpoint.done) break;
@@ -128,14 +133,15 @@ function nextCheckpoint(
   next: string | undefined,
   lastSeen: number,
   results: HubSpotContact[],
+  searchCap: number,
 ): Checkpoint {
   if (next === undefined) return { ...current, maxSeen: lastSeen, done: true };
-  if (current.phase === 'search' && Number(next) >= SEARCH_CAP) {
+  if (current.phase === 'search' && Number(next) >= searchCap) {
     // The search cap: a new query from the last timestamp seen (≥, so none is lost).
     const restartFrom = modifiedAt(results[results.length - 1] as HubSpotContact) ?? lastSeen;
     if (restartFrom <= current.since) {
       throw new VendorRequestError(
-        'More than 10,000 HubSpot contacts share one lastmodifieddate; the search cannot page past them',
+        `More than ${searchCap.toLocaleString('en-US')} HubSpot contacts share one lastmodifieddate; the search cannot page past them`,
       );
     }
     return { phase: 'search', since: restartFrom, maxSeen: lastSeen };

@@ -28,11 +28,10 @@ const DEFAULT_PROPERTIES: FakeHubSpotProperty[] = [
 ];
 /** Returned whatever is asked, as HubSpot does. */
 const ALWAYS = ['createdate', 'hs_object_id', 'lastmodifieddate'];
-const SEARCH_CAP = 10_000;
-
 /**
  * A local HubSpot CRM v3 (the parts a contacts sync uses): property definitions,
- * contacts paged by `after`, search by lastmodifieddate capped at 10,000 results,
+ * contacts paged by `after`, search by lastmodifieddate capped at `searchCap` results
+ * (10,000, as HubSpot: a page reaching past it answers 400),
  * Bearer auth (401), the ten-secondly rolling and daily limits (429 with
  * `policyName` and `X-HubSpot-RateLimit-*` headers).
  */
@@ -44,6 +43,10 @@ export class FakeHubSpot extends FakeVendorServer {
   tenSecondlyLimit = 100;
   /** Requests left today; 0 → 429 DAILY. */
   dailyRemaining = Number.POSITIVE_INFINITY;
+  /** Results one search query can page through; lower it to reach the cap with few contacts. */
+  searchCap = 10_000;
+  /** Every search body received, in order (what a test reads the restarts from). */
+  readonly searches: FakeHubSpotSearch[] = [];
   /** Replies forced for the next requests (first in, first out). */
   readonly forced: FakeReply[] = [];
   /** Artificial latency per request (ms). */
@@ -154,7 +157,9 @@ export class FakeHubSpot extends FakeVendorServer {
       };
     }
     if (request.method === 'POST' && path === '/crm/v3/objects/contacts/search') {
-      return this.search(request.body as SearchBody);
+      const body = request.body as FakeHubSpotSearch;
+      this.searches.push(body);
+      return this.search(body);
     }
     return {
       status: 404,
@@ -162,10 +167,10 @@ export class FakeHubSpot extends FakeVendorServer {
     };
   }
 
-  private search(body: SearchBody): FakeReply {
+  private search(body: FakeHubSpotSearch): FakeReply {
     const limit = clamp(body.limit ?? 10, 1, 200);
     const after = Number(body.after ?? 0);
-    if (after + limit > SEARCH_CAP) {
+    if (after + limit > this.searchCap) {
       return {
         status: 400,
         body: {
@@ -206,7 +211,8 @@ export class FakeHubSpot extends FakeVendorServer {
   }
 }
 
-interface SearchBody {
+/** A contacts search body (the parts the fake reads). */
+export interface FakeHubSpotSearch {
   filterGroups?: Array<{
     filters?: Array<{ propertyName: string; operator: string; value?: string }>;
   }>;
