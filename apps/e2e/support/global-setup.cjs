@@ -62,13 +62,18 @@ module.exports = async function globalSetup() {
   });
   globalThis.__E2E__ = { children, env, logDir };
 
+  // Jest runs no globalTeardown when this throws: stop what was started before throwing.
+  const fail = (message) => {
+    for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
+    return new Error(message);
+  };
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: six services start at once on a machine that may be shared.
+  const deadline = Date.now() + 120_000;
   let last = 'no answer';
   while (Date.now() < deadline) {
     const dead = children.find(({ child }) => child.exitCode !== null);
-    if (dead)
-      throw new Error(`${dead.name} exited at start-up:\n${readFileSync(dead.logFile, 'utf8')}`);
+    if (dead) throw fail(`${dead.name} exited at start-up:\n${readFileSync(dead.logFile, 'utf8')}`);
     try {
       const response = await fetch(`${url}/health`);
       last = `${response.status} ${await response.text()}`;
@@ -78,7 +83,7 @@ module.exports = async function globalSetup() {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  if (Date.now() >= deadline) throw new Error(`System not healthy: ${last}; logs in ${logDir}`);
+  if (Date.now() >= deadline) throw fail(`System not healthy: ${last}; logs in ${logDir}`);
   process.env.E2E_GATEWAY_URL = url;
   process.env.E2E_ADMIN_TOKEN = env.ADMIN_TOKEN;
   process.env.E2E_LOG_DIR = logDir;
