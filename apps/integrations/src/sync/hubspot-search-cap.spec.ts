@@ -4,9 +4,9 @@ import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
-import { PutConnectionUseCase } from '../connections/put-connection/put-connection.usecase';
-import { ListRunsUseCase } from '../runs/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from '../runs/request-sync/request-sync.usecase';
+import { PutConnectionUseCase } from '../connections/usecases/put-connection/put-connection.usecase';
+import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
+import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
 
 // HubSpot's search pages through at most 10,000 results a query. The fake and the
