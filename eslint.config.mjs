@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -35,7 +36,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -98,6 +99,7 @@ export default tseslint.config(
               sourceTag: 'scope:integrations',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:integrations'],
             },
+            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
@@ -127,6 +129,32 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: '@seg/testing', message: 'Test utilities are for specs only.' }] },
+      ],
+    },
+  },
+  {
+    // The dashboard runs in the browser: it takes the contracts' types only (their zod schemas
+    // and errors stay on the server) and the rule language's constants from the engine.
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@seg/contracts',
+              allowTypeImports: true,
+              message: 'The dashboard imports only types from the contracts.',
+            },
+          ],
+          patterns: frameworkAndDrivers.map((group) => ({
+            group: [group],
+            message: 'The dashboard runs in the browser.',
+          })),
+        },
       ],
     },
   },

@@ -25,6 +25,27 @@ async function main() {
   runOrThrow('prettier', ['--check', '.']);
 
   const extraArgs = process.argv.slice(2);
+  // The dashboard's component tests run in Vitest (jsdom), every other project in Jest: a path
+  // under apps/dashboard goes to Vitest, anything else to Jest; no argument runs both.
+  const isDashboardArg = (arg) => arg.replace(/^\.\//, '').startsWith('apps/dashboard');
+  const vitestArgs = extraArgs.filter(isDashboardArg);
+  const jestArgs = extraArgs.filter((arg) => !isDashboardArg(arg));
+  const runVitest = extraArgs.length === 0 || vitestArgs.length > 0;
+  const runJest = extraArgs.length === 0 || jestArgs.length > 0;
+  let vitestCode = 0;
+  if (runVitest) {
+    log('Dashboard tests (Vitest)');
+    const filters = vitestArgs
+      .map((arg) => arg.replace(/^(\.\/)?apps\/dashboard\/?/, ''))
+      .filter((filter) => filter !== '');
+    vitestCode = await runForCode('vitest', [
+      'run',
+      '--config',
+      'apps/dashboard/vite.config.mts',
+      ...filters,
+    ]);
+    if (!runJest) process.exit(vitestCode);
+  }
   let ferret;
   let dataDir;
   let postgresDatabase;
@@ -37,11 +58,11 @@ async function main() {
     log(`FerretDB for the tests at ${ferret.uri}, ${ferret.backend}`);
   }
   log('Tests');
-  const code = await runForCode('jest', ['--maxWorkers=2', ...extraArgs], { env });
+  const code = await runForCode('jest', ['--maxWorkers=2', ...jestArgs], { env });
   if (ferret) await ferret.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   if (postgresDatabase) dropPostgresDatabase(postgresDatabase);
-  process.exit(code);
+  process.exit(code !== 0 ? code : vitestCode);
 }
 
 main().catch((error) => {

@@ -1,0 +1,30 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// jsdom has neither: Mantine reads the colour scheme and measures elements with them.
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+
+class NoopResizeObserver implements ResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+window.ResizeObserver ??= NoopResizeObserver;
+
+// Role queries skip their per-element visibility check (a getComputedStyle walk up the tree for
+// every candidate, seconds per query over the builder's DOM in jsdom); Mantine with env="test"
+// renders nothing hidden that a test could pick by mistake.
+configure({ defaultHidden: true });
+
+afterEach(() => cleanup());
