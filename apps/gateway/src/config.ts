@@ -24,6 +24,8 @@ export const gatewayEnvSchema = baseEnvSchema
      * effect at once in the gateway process that served it, in others within this.
      */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+    /** The built dashboard (`nx build dashboard`), served at `/`; relative to the working directory. */
+    DASHBOARD_DIR: z.string().min(1).default('dist/apps/dashboard'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ADMIN_TOKEN !== undefined, {
     path: ['ADMIN_TOKEN'],

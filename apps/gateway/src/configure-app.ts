@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG } from '@seg/platform';
 import { RouteTable } from './auth/route-table';
 import type { GatewayConfig } from './config';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { sdkCors } from './limits/sdk-cors';
@@ -15,4 +16,5 @@ export function configureGateway(app: INestApplication): void {
   (app as NestExpressApplication).useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app);
+  serveDashboard(app, config.DASHBOARD_DIR);
 }
