@@ -9,4 +9,5 @@ module.exports = {
   globalSetup: path.join(__dirname, 'support/global-setup.cjs'),
   globalTeardown: path.join(__dirname, 'support/global-teardown.cjs'),
   testTimeout: 30_000,
+  setupFilesAfterEnv: [path.join(__dirname, 'support/test-timeout.cjs')],
 };
