@@ -40,7 +40,7 @@ export function ConditionEditor(props: ConditionEditorProps) {
       style={issues.length > 0 ? { borderColor: 'var(--mantine-color-red-5)' } : undefined}
     >
       <Group align="flex-start" gap="sm" wrap="nowrap">
-        <Group align="flex-end" gap="sm" wrap="wrap" style={{ flex: 1 }}>
+        <Group align="flex-start" gap="sm" wrap="wrap" style={{ flex: 1 }}>
           <NativeSelect
             label="Category"
             value={condition.type}
