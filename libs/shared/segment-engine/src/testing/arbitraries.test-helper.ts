@@ -13,6 +13,7 @@ import type {
   CatalogEntry,
   Condition,
   NativeAttribute,
+  RelativeWindow,
   RuleGroup,
   TimeUnit,
   ValueType,
@@ -54,7 +55,14 @@ const strList = fc.array(str, { minLength: 1, maxLength: 3 });
 /** Integers are stored as Int32 or as a real BSON Double, depending on the document. */
 const num = fc.constantFrom(-2, -1.5, 0, 0.5, 1, 2, 3, 42);
 const TIME_UNITS: TimeUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
-const WINDOW_AMOUNTS = [1, 2, 3];
+const ALL_WINDOWS: RelativeWindow[] = TIME_UNITS.flatMap((unit) =>
+  [1, 2, 3].map((amount) => ({ amount, unit })),
+);
+/**
+ * The few windows one case uses, in its rules and around its instants: with few of them, a
+ * stored instant often sits exactly on (or 1 ms from) the edge of a window a rule uses.
+ */
+const caseWindowsArb = fc.shuffledSubarray(ALL_WINDOWS, { minLength: 1, maxLength: 2 });
 
 function utcStartOf(now: Date, unit: 'minute' | 'hour' | 'day' | 'month'): number {
   const parts = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours()];
@@ -65,22 +73,25 @@ function utcStartOf(now: Date, unit: 'minute' | 'hour' | 'day' | 'month'): numbe
   return Date.UTC(year, month, day, hour, now.getUTCMinutes());
 }
 
-/** Instants worth testing around `now`: window edges and calendar boundaries, each ±1 ms. */
-function datePool(now: Date): Date[] {
-  const t = now.getTime();
-  const windowEdges = TIME_UNITS.flatMap((unit) =>
-    WINDOW_AMOUNTS.map((amount) => windowStartMs(now, amount, unit)),
-  );
+const aroundEach = (edges: number[]) =>
+  [...new Set(edges.flatMap((edge) => [edge - 1, edge, edge + 1]))].map((ms) => new Date(ms));
+
+/** Instants ±1 ms around the edges of the case's windows (now − window). */
+function windowEdgeDates(now: Date, windows: readonly RelativeWindow[]): Date[] {
+  return aroundEach(windows.map(({ amount, unit }) => windowStartMs(now, amount, unit)));
+}
+
+/** Instants ±1 ms around `now` and the minute, hour, day, month and last month it starts in. */
+function boundaryDates(now: Date): Date[] {
   const monthStart = utcStartOf(now, 'month');
-  const boundaries = [
+  return aroundEach([
+    now.getTime(),
     utcStartOf(now, 'minute'),
     utcStartOf(now, 'hour'),
     utcStartOf(now, 'day'),
     monthStart,
     Date.UTC(new Date(monthStart - 1).getUTCFullYear(), new Date(monthStart - 1).getUTCMonth(), 1),
-  ];
-  const edges = [t, ...windowEdges, ...boundaries].flatMap((edge) => [edge - 1, edge, edge + 1]);
-  return [...new Set([...edges, t + DAY, t - 400 * DAY])].map((ms) => new Date(ms));
+  ]);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -96,7 +107,11 @@ function isoSpellings(date: Date): string[] {
   return spellings;
 }
 
-/** Date-only values (whole UTC days): today, yesterday, the month's first, last month's last. */
+/**
+ * Date-only values (whole UTC days) on both sides of each boundary midnight of boundaryDates:
+ * today and yesterday, the month's first and last month's last, last month's first and the
+ * day before it.
+ */
 function dayValues(now: Date): string[] {
   const day = (ms: number) => {
     const d = new Date(ms);
@@ -104,25 +119,37 @@ function dayValues(now: Date): string[] {
   };
   const today = utcStartOf(now, 'day');
   const monthStart = utcStartOf(now, 'month');
-  return [day(today), day(today - DAY), day(monthStart), day(monthStart - DAY)];
+  const lastMonthStart = Date.UTC(
+    new Date(monthStart - 1).getUTCFullYear(),
+    new Date(monthStart - 1).getUTCMonth(),
+    1,
+  );
+  return [today, monthStart, lastMonthStart].flatMap((midnight) => [
+    day(midnight),
+    day(midnight - DAY),
+  ]);
 }
 
-/** Everything that depends on the evaluation time. */
-export function arbitrariesAt(now: Date) {
-  const dates = datePool(now);
-  const date = fc.constantFrom(...dates);
+/** Everything that depends on the evaluation time and the case's windows. */
+export function arbitrariesAt(now: Date, windows: readonly RelativeWindow[]) {
+  const edges = windowEdgeDates(now, windows);
+  const boundaries = boundaryDates(now);
+  const farDates = [now.getTime() + DAY, now.getTime() - 400 * DAY].map((ms) => new Date(ms));
+  const date = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...edges) },
+    { weight: 3, arbitrary: fc.constantFrom(...boundaries) },
+    { weight: 1, arbitrary: fc.constantFrom(...farDates) },
+  );
   const isoValue = fc.oneof(
-    fc.constantFrom(...dates.flatMap(isoSpellings)),
-    fc.constantFrom(...dayValues(now)),
+    { weight: 2, arbitrary: fc.constantFrom(...boundaries.flatMap(isoSpellings)) },
+    { weight: 1, arbitrary: fc.constantFrom(...edges.flatMap(isoSpellings)) },
+    { weight: 3, arbitrary: fc.constantFrom(...dayValues(now)) },
   );
   // A valid [from, to]: the instant `from` names comes first.
   const isoRange = fc
     .tuple(isoValue, isoValue)
     .map(([a, b]) => (parseIsoSpan(a).first <= parseIsoSpan(b).first ? [a, b] : [b, a]));
-  const windowArb = fc.record({
-    amount: fc.constantFrom(...WINDOW_AMOUNTS),
-    unit: fc.constantFrom(...TIME_UNITS),
-  });
+  const windowArb = fc.constantFrom(...windows);
 
   const valueOf: Record<ValueType, fc.Arbitrary<unknown>> = {
     string: str,
@@ -200,7 +227,7 @@ export function arbitrariesAt(now: Date) {
         source: fc.constantFrom('jimo' as const, 'segment' as const),
         name: fc.constantFrom(...EVENT_NAMES),
         timestamp: date,
-        p: looseSlot('string', fc.constantFrom<unknown>(3, ['a'], true, dates[0])),
+        p: looseSlot('string', fc.constantFrom<unknown>(3, ['a'], true, farDates[0])),
         q: looseSlot('number', fc.constantFrom<unknown>('3', '42', true, ['3'])),
         r: looseSlot('list', fc.constantFrom<unknown>('a', 'A', 3)),
         t: looseSlot('date', isoValue),
@@ -222,7 +249,7 @@ export function arbitrariesAt(now: Date) {
   /** A fitting operator and value for a type. */
   const operatorValueArb = (type: ValueType): fc.Arbitrary<{ operator: string; value?: unknown }> =>
     fc
-      .constantFrom(...OPERATORS_BY_TYPE[type])
+      .constantFrom(...OPERATORS_BY_TYPE[type], ...(type === 'date' ? RELATIVE_OPERATORS : []))
       .chain((operator): fc.Arbitrary<{ operator: string; value?: unknown }> => {
         const v = (value: fc.Arbitrary<unknown>) => value.map((x) => ({ operator, value: x }));
         if (NO_VALUE_OPERATORS.includes(operator)) return fc.constant({ operator });
@@ -254,11 +281,7 @@ export function arbitrariesAt(now: Date) {
     );
 
   const periodArb = fc.oneof(
-    fc.record({
-      type: fc.constant('last'),
-      amount: fc.constantFrom(...WINDOW_AMOUNTS),
-      unit: fc.constantFrom(...TIME_UNITS),
-    }),
+    { weight: 2, arbitrary: windowArb.map((w) => ({ type: 'last', ...w })) },
     isoRange.map(([from, to]) => ({ type: 'between', from, to })),
     isoValue.map((d) => ({ type: 'before', date: d })),
     isoValue.map((d) => ({ type: 'after', date: d })),
@@ -362,6 +385,8 @@ const STEPS = ['q1', 'q2'];
 const ANSWERS = ['yes', 'no', 'Maybe'];
 const EVENT_NAMES = ['A', 'B'];
 const NATIVE = Object.keys(NATIVE_ATTRIBUTE_TYPES) as NativeAttribute[];
+/** Drawn twice as often as other date operators: window edges are where mistakes hide. */
+const RELATIVE_OPERATORS = ['withinLast', 'notWithinLast'] as const;
 const NO_VALUE_OPERATORS = ['isSet', 'isNotSet', 'isTrue', 'isFalse', 'isEmpty', 'isNotEmpty'];
 /** The type each event property usually has (the events also carry strays of other types). */
 const PROPERTY_TYPES: Record<string, ValueType> = {
@@ -415,24 +440,35 @@ export interface Stored<T> {
  * first user's twin in P_OTHER_WS, events of both workspaces), the stored segments that
  * rules reference (REFERENCE_IDS, in order) and `rulesPerCase` rule trees.
  */
+const MAX_USERS = 12;
+/** User ids, some with a non-ASCII letter (batch paging sorts by code point). */
+const userIdAt = (i: number) => `u${String(i).padStart(2, '0')}${i % 3 === 0 ? 'é' : ''}`;
+const withFields = <T>(stored: Stored<T>, fields: Partial<T>): Stored<T> => ({
+  ...stored,
+  document: { ...stored.document, ...fields },
+});
+
 export const differentialCaseArb = (rulesPerCase: number) =>
-  nowArb.chain((now) => {
-    const { profileArb, eventArb, rulesArb } = arbitrariesAt(now);
+  fc.tuple(nowArb, caseWindowsArb).chain(([now, windows]) => {
+    const { profileArb, eventArb, rulesArb } = arbitrariesAt(now, windows);
     const stored = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<Stored<T>> =>
       fc.record({ document: arbitrary, integersAsDouble: fc.boolean() });
-    const dataset = fc.integer({ min: 1, max: 12 }).chain((n) => {
-      const ids = Array.from(
-        { length: n },
-        (_, i) => `u${String(i).padStart(2, '0')}${i % 3 === 0 ? 'é' : ''}`,
-      );
-      return fc.record({
-        profiles: fc.tuple(...ids.map((id) => stored(profileArb(id)))),
-        foreignTwin: stored(profileArb(ids[0]).map((p) => ({ ...p, workspaceId: P_OTHER_WS }))),
-        events: fc
-          .tuple(...ids.map((id) => fc.array(stored(eventArb(id)), { maxLength: 6 })))
-          .map((lists) => lists.flat()),
-      });
-    });
+    // Arrays (not one tuple per user) so that fast-check shrinks a failure to a few documents.
+    const dataset = fc
+      .record({
+        profiles: fc.array(stored(profileArb('')), { minLength: 1, maxLength: MAX_USERS }),
+        foreignTwin: stored(profileArb('')),
+        events: fc.array(fc.tuple(fc.nat(MAX_USERS - 1), stored(eventArb(''))), {
+          maxLength: 40,
+        }),
+      })
+      .map(({ profiles, foreignTwin, events }) => ({
+        profiles: profiles.map((p, i) => withFields(p, { userId: userIdAt(i) })),
+        foreignTwin: withFields(foreignTwin, { userId: userIdAt(0), workspaceId: P_OTHER_WS }),
+        events: events.map(([owner, e]) =>
+          withFields(e, { userId: userIdAt(owner % profiles.length) }),
+        ),
+      }));
     return fc.record({
       now: fc.constant(now),
       data: dataset,
