@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { waitFor } from '@seg/testing';
 import { randomBytes } from 'node:crypto';
 import type { GatewayConfig } from '../config';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -24,7 +25,11 @@ describe('RedisThrottlerStorage', () => {
   });
 
   it('counts hits in a window and blocks above the limit until the window ends', async () => {
-    const first = await waitUntilConnected(() => storage.increment(key, 5_000, 2));
+    // The storage fails open (no count) while it connects: wait for a real count.
+    const first = await waitFor(() => storage.increment(key, 5_000, 2), {
+      until: (result) => result.totalHits > 0,
+      what: 'a counted hit',
+    });
     expect(first).toEqual({
       totalHits: 1,
       timeToExpire: 5,
@@ -50,15 +55,3 @@ describe('RedisThrottlerStorage', () => {
     }
   });
 });
-
-/** The storage fails open while connecting; wait for a real count. */
-async function waitUntilConnected<T extends { totalHits: number }>(
-  probe: () => Promise<T>,
-): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const result = await probe();
-    if (result.totalHits > 0 || Date.now() > deadline) return result;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

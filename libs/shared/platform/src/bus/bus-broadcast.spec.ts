@@ -7,6 +7,7 @@ import { deleteBusTopology } from './bus-admin';
 import { BusBroadcast } from './bus-broadcast';
 import { BusClient } from './bus-client';
 import { busNames } from './bus-topology';
+import { Inbox } from '../testing/inbox';
 
 // Against the real RabbitMQ: cache invalidations reach every instance, unlike service
 // queues where instances compete for each event.
@@ -16,17 +17,9 @@ const config = loadConfig(baseEnvSchema, {
   BUS_QUEUE_EXPIRES_MS: '60000',
 });
 
-async function until(probe: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('BusBroadcast', () => {
   const instances = [new BusBroadcast(config), new BusBroadcast(config)];
-  const received: UserUpdatedEvent[][] = [[], []];
+  const received = [new Inbox<UserUpdatedEvent>(), new Inbox<UserUpdatedEvent>()];
   const client = new BusClient(config);
 
   beforeAll(async () => {
@@ -51,8 +44,12 @@ describe('BusBroadcast', () => {
       at: new Date().toISOString(),
     };
     await client.emit('user.updated', event);
-    await until(() => received.every((list) => list.length === 1), 'both instances');
-    expect(received).toEqual([[event], [event]]);
+    await Promise.all(
+      received.map((inbox, index) =>
+        inbox.next((item) => item.userId === 'u-1', `instance ${index}`),
+      ),
+    );
+    expect(received.map((inbox) => inbox.items)).toEqual([[event], [event]]);
   });
 
   it('ignores events that do not match their contract, and keeps listening', async () => {
@@ -76,7 +73,15 @@ describe('BusBroadcast', () => {
       at: new Date().toISOString(),
     };
     await client.emit('user.updated', next);
-    await until(() => received.every((list) => list.length === 2), 'the next valid event');
-    expect(received.map((list) => list[1])).toEqual([next, next]);
+    await Promise.all(
+      received.map((inbox, index) =>
+        inbox.next((item) => item.userId === 'u-2', `the next valid event in instance ${index}`),
+      ),
+    );
+    // The invalid event reached no listener; the valid one, sent after it, reached both.
+    expect(received.map((inbox) => inbox.items)).toEqual([
+      [expect.objectContaining({ userId: 'u-1' }), next],
+      [expect.objectContaining({ userId: 'u-1' }), next],
+    ]);
   });
 });

@@ -2,16 +2,19 @@ import { Controller, DynamicModule, INestApplication, Module } from '@nestjs/com
 import { ClientRMQ } from '@nestjs/microservices';
 import { DomainError, ServiceName, WorkspaceCreatedEvent } from '@seg/contracts';
 import { Test } from '@nestjs/testing';
+import { connect } from 'amqplib';
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { firstValueFrom } from 'rxjs';
 import { AppConfigModule } from '../config/config.module';
 import { baseEnvSchema, loadConfig } from '../config/load-config';
-import { deleteBusTopology, drainDeadLetters } from './bus-admin';
+import { deleteBusTopology } from './bus-admin';
 import { BusClient } from './bus-client';
 import { HandleEvent, HandleRequest } from './bus-handlers';
 import { busNames, busServerOptions } from './bus-topology';
 import { ensureDeadLetterTopology } from './dead-letter';
 import { BusModule } from './bus.module';
+import { Inbox } from '../testing/inbox';
 
 // Against the real RabbitMQ: a request/response round trip, typed errors,
 // timeouts, validation on receipt, event fan-out and dead-lettering.
@@ -23,16 +26,6 @@ const config = loadConfig(baseEnvSchema, {
   BUS_REQUEST_TIMEOUT_MS: '3000',
 });
 
-async function poll<T>(probe: () => Promise<T | undefined> | T | undefined, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 async function startConsumer(service: ServiceName, module: DynamicModule) {
   const app = (
     await Test.createTestingModule({ imports: [module] }).compile()
@@ -42,8 +35,25 @@ async function startConsumer(service: ServiceName, module: DynamicModule) {
   await app.init();
   return app;
 }
-const received: Record<string, WorkspaceCreatedEvent[]> = { users: [], segments: [] };
-let failingAttempts = 0;
+const received = {
+  users: new Inbox<WorkspaceCreatedEvent>(),
+  segments: new Inbox<WorkspaceCreatedEvent>(),
+};
+/** The workspace id of every event the always-failing consumer was handed. */
+const failingAttempts: string[] = [];
+
+/** Everything that reaches the dead-letter queue, as it arrives (consumed, not polled). */
+async function watchDeadLetters(): Promise<{ inbox: Inbox<unknown>; close: () => Promise<void> }> {
+  const connection = await connect(config.RABBITMQ_URL);
+  const channel = await connection.createChannel();
+  const inbox = new Inbox<unknown>();
+  await channel.consume(
+    busNames(config.BUS_PREFIX).deadLetterQueue,
+    (message) => message && inbox.push(JSON.parse(message.content.toString())),
+    { noAck: true },
+  );
+  return { inbox, close: () => connection.close() };
+}
 
 @Controller()
 class UsersHandlers {
@@ -54,7 +64,7 @@ class UsersHandlers {
 
   @HandleEvent('workspace.created')
   onWorkspaceCreated(event: WorkspaceCreatedEvent) {
-    received['users'].push(event);
+    received.users.push(event);
   }
 }
 
@@ -67,7 +77,7 @@ class SegmentsHandlers {
 
   @HandleEvent('workspace.created')
   onWorkspaceCreated(event: WorkspaceCreatedEvent) {
-    received['segments'].push(event);
+    received.segments.push(event);
   }
 }
 
@@ -79,8 +89,8 @@ class ExperiencesHandlers {
   }
 
   @HandleEvent('workspace.created')
-  onWorkspaceCreated() {
-    failingAttempts += 1;
+  onWorkspaceCreated(event: WorkspaceCreatedEvent) {
+    failingAttempts.push(event.workspaceId);
     throw new Error('this consumer always fails');
   }
 }
@@ -110,7 +120,8 @@ describe('message bus over RabbitMQ', () => {
       apps.push(await startConsumer(service, moduleWith(controller)));
     }
     bus = apps[0].get(BusClient);
-  });
+    // Three Nest apps connecting to RabbitMQ: slow on a loaded machine, not a timing check.
+  }, 30_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
@@ -173,28 +184,44 @@ describe('message bus over RabbitMQ', () => {
       name: 'Acme',
       createdAt: new Date().toISOString(),
     };
-    await bus.emit('workspace.created', event);
-    await poll(
-      () => received['users'].length === 1 && received['segments'].length === 1,
-      'both services to receive the event',
-    );
-    expect(received['users'][0]).toEqual(event);
-    expect(received['segments'][0]).toEqual(event);
+    // Emitted after the event: once it has arrived, no second copy of the event is coming.
+    const sentinel = { ...event, workspaceId: 'ws_sentinel12', name: 'Sentinel' };
+    const deadLetters = await watchDeadLetters();
+    try {
+      await bus.emit('workspace.created', event);
+      await bus.emit('workspace.created', sentinel);
+      const isSentinel = (item: WorkspaceCreatedEvent) => item.workspaceId === sentinel.workspaceId;
+      await received.users.next(isSentinel, 'the sentinel in users');
+      await received.segments.next(isSentinel, 'the sentinel in segments');
+      expect(received.users.items).toEqual([event, sentinel]);
+      expect(received.segments.items).toEqual([event, sentinel]);
 
-    // The failing consumer gets it twice (first try + one redelivery), then it is kept aside.
-    const dead = await poll(async () => {
-      const messages = await drainDeadLetters(config);
-      return messages.length > 0 ? messages : undefined;
-    }, 'the failed event in the dead-letter queue');
-    expect(failingAttempts).toBe(2);
-    expect(dead).toEqual([{ pattern: 'workspace.created', data: event }]);
+      // The failing consumer gets each twice (first try + one redelivery), then it is kept aside.
+      const deadSentinel = { pattern: 'workspace.created', data: sentinel };
+      await deadLetters.inbox.next(
+        (item) => isDeepStrictEqual(item, deadSentinel),
+        'the failed sentinel in the dead-letter queue',
+      );
+      await deadLetters.inbox.next(
+        (item) => isDeepStrictEqual(item, { pattern: 'workspace.created', data: event }),
+        'the failed event in the dead-letter queue',
+      );
+      expect(deadLetters.inbox.items).toHaveLength(2);
+      expect(failingAttempts.filter((id) => id === event.workspaceId)).toHaveLength(2);
+      expect(failingAttempts.filter((id) => id === sentinel.workspaceId)).toHaveLength(2);
+    } finally {
+      await deadLetters.close();
+    }
   });
 });
+
+let slowHandlerStarted: () => void = () => undefined;
 
 @Controller()
 class SlowIntegrationsHandlers {
   @HandleRequest('integrations.system.ping')
   async ping() {
+    slowHandlerStarted();
     await new Promise((resolve) => setTimeout(resolve, 400));
     return { service: 'integrations', instance: 'slow', checks: {} };
   }
@@ -206,9 +233,10 @@ describe('graceful shutdown', () => {
     const slow = await startConsumer('integrations', moduleWith(SlowIntegrationsHandlers));
     const caller = await startConsumer('users', moduleWith(UsersHandlers));
     try {
+      const started = new Promise<void>((resolve) => (slowHandlerStarted = resolve));
       const answer = caller.get(BusClient).request('integrations.system.ping', {});
       // Close the consumer while the handler is still working on the request.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await started;
       const closing = slow.close();
       await expect(answer).resolves.toEqual({
         service: 'integrations',
