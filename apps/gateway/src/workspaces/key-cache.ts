@@ -36,4 +36,8 @@ export class KeyCache {
   delete(keyHash: string): void {
     this.entries.delete(keyHash);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@seg/contracts';
-import { APP_CONFIG } from '@seg/platform';
+import { APP_CONFIG, BusBroadcast } from '@seg/platform';
 import { hashKey, KeyKind, keyKindOf } from '../auth/api-keys';
 import type { GatewayConfig } from '../config';
 import { KeyCache } from './key-cache';
@@ -15,19 +15,34 @@ export interface ResolvedKey {
 /** Unknown keys are remembered briefly too, so guessing does not reach the database each time. */
 const UNKNOWN_KEY_TTL_MS = 5_000;
 
-/** Key → workspace, cached in memory for AUTH_CACHE_TTL_MS. */
+/**
+ * Key → workspace, cached in memory for AUTH_CACHE_TTL_MS. A rotated key is dropped by
+ * every gateway instance at once: each hears `workspace.key.rotated` (BusBroadcast), and
+ * after a reconnect (events may have been missed) the whole cache starts over.
+ */
 @Injectable()
-export class KeyResolver {
+export class KeyResolver implements OnModuleInit {
   private readonly logger = new Logger(KeyResolver.name);
   private readonly cache: KeyCache;
   private readonly unknownTtlMs: number;
+  /** Bumped by every forget: a lookup that overlapped one may have read the old key. */
+  private forgets = 0;
 
   constructor(
     private readonly workspaces: WorkspaceRepository,
+    private readonly broadcast: BusBroadcast,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
     this.cache = new KeyCache(config.AUTH_CACHE_TTL_MS);
     this.unknownTtlMs = Math.min(UNKNOWN_KEY_TTL_MS, config.AUTH_CACHE_TTL_MS);
+  }
+
+  onModuleInit(): void {
+    this.broadcast.on('workspace.key.rotated', (event) => this.forget(event.previousKeyHash));
+    this.broadcast.onReconnect(() => {
+      this.forgets += 1;
+      this.cache.clear();
+    });
   }
 
   async resolve(key: string): Promise<ResolvedKey | null> {
@@ -36,8 +51,12 @@ export class KeyResolver {
     const keyHash = hashKey(key);
     let workspaceId = this.cache.get(keyHash);
     if (workspaceId === undefined) {
+      const forgetsBefore = this.forgets;
       workspaceId = (await this.lookUp(keyKind, keyHash))?.id ?? null;
-      this.cache.set(keyHash, workspaceId, workspaceId ? undefined : this.unknownTtlMs);
+      // What was read before a rotation reached this process is used once, never kept.
+      if (this.forgets === forgetsBefore) {
+        this.cache.set(keyHash, workspaceId, workspaceId ? undefined : this.unknownTtlMs);
+      }
     }
     return workspaceId ? { workspaceId, keyKind, keyHash } : null;
   }
@@ -51,8 +70,9 @@ export class KeyResolver {
     }
   }
 
-  /** Forgets a key at once in this process (after a rotation). */
+  /** Forgets a key at once in this process (after a rotation, here or in another gateway). */
   forget(keyHash: string): void {
+    this.forgets += 1;
     this.cache.delete(keyHash);
   }
 }
