@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { ParsedRequestOf, SyncProvider } from '@seg/contracts';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
 import { DeleteConnectionUseCase } from './connections/usecases/delete-connection/delete-connection.usecase';
 import { GetConnectionUseCase } from './connections/usecases/get-connection/get-connection.usecase';
@@ -44,11 +44,7 @@ export class IntegrationsHandler {
 
   @HandleRequest('integrations.sync.request')
   sync(request: ParsedRequestOf<'integrations.sync.request'>) {
-    return this.requestSync.execute({
-      workspaceId: request.workspaceId,
-      provider: request.provider as SyncProvider,
-      trigger: 'manual',
-    });
+    return this.requestSync.execute({ ...request, trigger: 'manual' });
   }
 
   @HandleRequest('integrations.run.list')
@@ -58,10 +54,6 @@ export class IntegrationsHandler {
 
   @HandleRequest('integrations.segment.deliver')
   deliver(request: ParsedRequestOf<'integrations.segment.deliver'>) {
-    return this.receiveDelivery.execute({
-      workspaceId: request.workspaceId,
-      rawBody: Buffer.from(request.rawBodyBase64, 'base64'),
-      signature: request.signature,
-    });
+    return this.receiveDelivery.execute(request);
   }
 }

@@ -21,6 +21,6 @@ export class SegmentProcessor extends WorkerHost {
   async process(job: Job): Promise<ApplyDeliveriesResult> {
     if (job.name !== 'apply') throw new Error(`Unknown job ${job.name}`);
     const payload = queueContracts[SEGMENT_QUEUE].apply.parse(job.data);
-    return this.applyDeliveries.execute(payload.workspaceId, payload.deliveryIds);
+    return this.applyDeliveries.execute(payload);
   }
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Experience } from '@seg/contracts';
+import type { Experience, ParsedRequestOf } from '@seg/contracts';
 import { ExperienceChanges } from '../../experience-changes';
 import { experienceNotFound } from '../../experience-not-found';
 import { toExperience } from '../../experience.mapper';
 import { ExperienceRepository } from '../../experience.repository';
 
-export interface ChangeExperienceStatusCommand {
-  workspaceId: string;
-  experienceId: string;
-  status: 'draft' | 'published';
-}
+export type ChangeExperienceStatusCommand = ParsedRequestOf<'experiences.experience.publish'> & {
+  status: Experience['status'];
+};
 
 /** Publish (targeted from now on) or unpublish (back to draft, never targeted). */
 @Injectable()

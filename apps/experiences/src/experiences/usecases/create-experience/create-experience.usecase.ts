@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateExperienceInput, Experience } from '@seg/contracts';
+import type { Experience, ParsedRequestOf } from '@seg/contracts';
 import { AudienceSegmentsValidator } from '../../audience-segments.validator';
 import { ExperienceChanges } from '../../experience-changes';
 import { newExperienceId } from '../../experience-id';
@@ -7,10 +7,7 @@ import { toExperience } from '../../experience.mapper';
 import { ExperienceRepository } from '../../experience.repository';
 import type { ExperienceDocument } from '../../experience.schema';
 
-export interface CreateExperienceCommand {
-  workspaceId: string;
-  experience: CreateExperienceInput;
-}
+export type CreateExperienceCommand = ParsedRequestOf<'experiences.experience.create'>;
 
 /** A new experience, always a draft; its audience's segments must exist. */
 @Injectable()

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { ExperienceChanges } from '../../experience-changes';
 import { experienceNotFound } from '../../experience-not-found';
 import { ExperienceRepository } from '../../experience.repository';
 
-export interface DeleteExperienceCommand {
-  workspaceId: string;
-  experienceId: string;
-}
+export type DeleteExperienceCommand = ParsedRequestOf<'experiences.experience.delete'>;
 
 /** Deletes the experience; recorded interactions stay (profiles keep their history). */
 @Injectable()

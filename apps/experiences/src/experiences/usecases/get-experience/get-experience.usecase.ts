@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Experience } from '@seg/contracts';
+import type { Experience, ParsedRequestOf } from '@seg/contracts';
 import { experienceNotFound } from '../../experience-not-found';
 import { toExperience } from '../../experience.mapper';
 import { ExperienceRepository } from '../../experience.repository';
 
-export interface GetExperienceCommand {
-  workspaceId: string;
-  experienceId: string;
-}
+export type GetExperienceCommand = ParsedRequestOf<'experiences.experience.get'>;
 
 @Injectable()
 export class GetExperienceUseCase {

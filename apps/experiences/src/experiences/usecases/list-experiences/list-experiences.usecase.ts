@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Experience } from '@seg/contracts';
+import { DomainError, Experience, ParsedRequestOf } from '@seg/contracts';
 import { toExperience } from '../../experience.mapper';
 import { ExperienceRepository } from '../../experience.repository';
 
-export interface ListExperiencesCommand {
-  workspaceId: string;
-  limit: number;
-  cursor?: string;
-}
+export type ListExperiencesCommand = ParsedRequestOf<'experiences.experience.list'>;
 
 /** One page in creation order; the cursor is opaque (the last id of the page). */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Experience, UpdateExperienceInput } from '@seg/contracts';
+import type { Experience, ParsedRequestOf } from '@seg/contracts';
 import { AudienceSegmentsValidator } from '../../audience-segments.validator';
 import { ExperienceChanges } from '../../experience-changes';
 import { experienceNotFound } from '../../experience-not-found';
@@ -7,11 +7,7 @@ import { toExperience } from '../../experience.mapper';
 import { ExperienceRepository } from '../../experience.repository';
 import type { ExperienceDocument } from '../../experience.schema';
 
-export interface UpdateExperienceCommand {
-  workspaceId: string;
-  experienceId: string;
-  patch: UpdateExperienceInput;
-}
+export type UpdateExperienceCommand = ParsedRequestOf<'experiences.experience.update'>;
 
 /** Changes the given fields; a published experience stays published (live edit). */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorDetail, RecordInteractionInput } from '@seg/contracts';
+import { DomainError, ErrorDetail, ParsedRequestOf, RecordInteractionInput } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { randomUUID } from 'node:crypto';
 import { experienceNotFound } from '../../../experiences/experience-not-found';
@@ -8,10 +8,7 @@ import type { ExperienceDocument } from '../../../experiences/experience.schema'
 import { InteractionRepository } from '../../interaction.repository';
 import type { InteractionDocument } from '../../interaction.schema';
 
-export interface RecordInteractionCommand {
-  workspaceId: string;
-  interaction: RecordInteractionInput;
-}
+export type RecordInteractionCommand = ParsedRequestOf<'experiences.interaction.record'>;
 
 export interface RecordInteractionResult {
   messageId: string;

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { ExperienceChanges } from '../../../experiences/experience-changes';
 import { targetsNobody } from '../../../experiences/experience.mapper';
 import { ExperienceRepository } from '../../../experiences/experience.repository';
 
-export interface DetachSegmentCommand {
-  workspaceId: string;
-  segmentId: string;
-}
+export type DetachSegmentCommand = ParsedRequestOf<'experiences.segment.detach'>;
 
 export interface DetachedExperience {
   id: string;

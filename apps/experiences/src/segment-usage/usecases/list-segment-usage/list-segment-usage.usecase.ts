@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { ExperienceRepository } from '../../../experiences/experience.repository';
 
-export interface ListSegmentUsageCommand {
-  workspaceId: string;
-  segmentIds: string[];
-}
+export type ListSegmentUsageCommand = ParsedRequestOf<'experiences.segmentUsage.list'>;
 
 /** For the segments service's `usedBy`: segment id → experiences whose audience lists it. */
 @Injectable()

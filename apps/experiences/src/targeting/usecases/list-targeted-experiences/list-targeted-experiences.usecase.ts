@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { TargetedExperience } from '@seg/contracts';
+import type { ParsedRequestOf, TargetedExperience } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { MembershipCache } from '../../membership.cache';
 import { PublishedExperiencesCache, type PublishedSet } from '../../published-experiences.cache';
 
-export interface ListTargetedExperiencesCommand {
-  workspaceId: string;
-  userId: string;
-}
+export type ListTargetedExperiencesCommand = ParsedRequestOf<'experiences.targeting.list'>;
 
 /** The membership contract takes at most this many segment ids per request. */
 const MEMBERSHIP_CHUNK = 1_000;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, SYNC_PROVIDERS, SyncProvider } from '@seg/contracts';
+import { DomainError, ParsedRequestOf, SYNC_PROVIDERS, SyncProvider } from '@seg/contracts';
 import { SyncQueue } from '../../../jobs/sync-queue';
 import { ConnectionRepository } from '../../connection.repository';
-import type { DeleteConnectionCommand } from './delete-connection.command';
+
+export type DeleteConnectionCommand = ParsedRequestOf<'integrations.connection.delete'>;
 
 /** Disconnects: the schedule and the sealed secret go; synced attributes and runs stay. */
 @Injectable()

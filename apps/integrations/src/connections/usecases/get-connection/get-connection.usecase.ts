@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ConnectionView, DomainError } from '@seg/contracts';
+import { ConnectionView, DomainError, ParsedRequestOf } from '@seg/contracts';
 import { RunRepository } from '../../../runs/run.repository';
 import { ConnectionRepository } from '../../connection.repository';
 import { toConnectionView } from '../../connection-view';
-import type { GetConnectionCommand } from './get-connection.command';
+
+export type GetConnectionCommand = ParsedRequestOf<'integrations.connection.get'>;
 
 @Injectable()
 export class GetConnectionUseCase {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ConnectionView } from '@seg/contracts';
+import type { ConnectionView, ParsedRequestOf } from '@seg/contracts';
 import { RunRepository } from '../../../runs/run.repository';
 import { ConnectionRepository } from '../../connection.repository';
 import { toConnectionView } from '../../connection-view';
-import type { ListConnectionsCommand } from './list-connections.command';
+
+export type ListConnectionsCommand = ParsedRequestOf<'integrations.connection.list'>;
 
 /** Every connection of the workspace with its settings (secrets masked) and last run. */
 @Injectable()

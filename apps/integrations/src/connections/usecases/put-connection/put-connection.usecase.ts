@@ -3,6 +3,7 @@ import {
   connectionInputByProvider,
   ConnectionView,
   DomainError,
+  ParsedRequestOf,
   SYNC_PROVIDERS,
   SyncProvider,
   zodIssuesToDetails,
@@ -15,9 +16,10 @@ import { RunRepository } from '../../../runs/run.repository';
 import { ConnectionRepository } from '../../connection.repository';
 import { connectionId } from '../../connection.schema';
 import { SECRET_FIELD, toConnectionView } from '../../connection-view';
-import type { PutConnectionCommand } from './put-connection.command';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
+
+export type PutConnectionCommand = ParsedRequestOf<'integrations.connection.put'>;
 
 /** Connects (or re-configures) a tool: secret sealed, sync scheduled every intervalMinutes. */
 @Injectable()

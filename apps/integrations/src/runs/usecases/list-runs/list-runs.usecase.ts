@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RunView } from '@seg/contracts';
+import type { ParsedRequestOf, RunView } from '@seg/contracts';
 import { RunRepository, toRunView } from '../../run.repository';
-import type { ListRunsCommand } from './list-runs.command';
+
+export type ListRunsCommand = ParsedRequestOf<'integrations.run.list'>;
 
 /** The latest runs, newest first, with progress (stats so far) while running. */
 @Injectable()

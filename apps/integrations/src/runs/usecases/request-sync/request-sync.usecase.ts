@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, RunStatus } from '@seg/contracts';
+import { DomainError, ParsedRequestOf, RunStatus, RunView } from '@seg/contracts';
 import { randomBytes } from 'node:crypto';
 import { ConnectionRepository } from '../../../connections/connection.repository';
 import { SyncQueue } from '../../../jobs/sync-queue';
 import { RunRepository } from '../../run.repository';
 import { emptyStats } from '../../run.schema';
-import type { RequestSyncCommand } from './request-sync.command';
+
+/** The bus request, and whether a person asked (`manual`) or the schedule did. */
+export type RequestSyncCommand = ParsedRequestOf<'integrations.sync.request'> &
+  Pick<RunView, 'trigger'>;
 
 export interface RequestedSync {
   runId: string;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { INGEST_LIMITS, type IngestMessage } from '@seg/contracts';
+import { INGEST_LIMITS, type IngestMessage, type SegmentApplyJobPayload } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { SegmentDeliveryRepository } from '../../segment-delivery.repository';
 import { toSegmentAction } from './segment-message';
@@ -27,7 +27,10 @@ export class ApplyDeliveriesUseCase {
     private readonly bus: BusClient,
   ) {}
 
-  async execute(workspaceId: string, deliveryIds: string[]): Promise<ApplyDeliveriesResult> {
+  async execute({
+    workspaceId,
+    deliveryIds,
+  }: SegmentApplyJobPayload): Promise<ApplyDeliveriesResult> {
     const pending = new Map(
       (await this.deliveries.pending(workspaceId, deliveryIds)).map((d) => [d._id, d]),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@seg/contracts';
+import { DomainError, ParsedRequestOf } from '@seg/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { ConnectionRepository } from '../../../connections/connection.repository';
 import { connectionId } from '../../../connections/connection.schema';
@@ -8,7 +8,8 @@ import { SegmentQueue } from '../../../jobs/segment-queue';
 import { SegmentDeliveryRepository } from '../../segment-delivery.repository';
 import { deliveryId } from '../../segment-delivery.schema';
 import { signatureMatches } from '../../segment-signature';
-import type { ReceiveDeliveryCommand } from './receive-delivery.command';
+
+export type ReceiveDeliveryCommand = ParsedRequestOf<'integrations.segment.deliver'>;
 
 /** Segment's Actions webhook batches up to 1,000 events; classic sends one. */
 const MAX_MESSAGES = 1_000;
@@ -31,14 +32,16 @@ export class ReceiveDeliveryUseCase {
     command: ReceiveDeliveryCommand,
   ): Promise<{ accepted: number; duplicates: number }> {
     const { workspaceId } = command;
+    // The signature covers the body's exact bytes, so they travel base64-encoded.
+    const rawBody = Buffer.from(command.rawBodyBase64, 'base64');
     const connection = await this.connections.get(workspaceId, 'segment');
     const secret = connection
       ? this.secrets.openOrNull(connection.secret, connectionId(workspaceId, 'segment'))
       : null;
-    if (!secret || !signatureMatches(secret, command.rawBody, command.signature)) {
+    if (!secret || !signatureMatches(secret, rawBody, command.signature)) {
       throw new DomainError('UNAUTHENTICATED', 'Invalid or missing X-Signature');
     }
-    const messages = parseMessages(command.rawBody);
+    const messages = parseMessages(rawBody);
     const receivedAt = new Date();
     const unique = new Map<
       string,

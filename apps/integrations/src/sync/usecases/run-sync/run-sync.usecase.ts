@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { RunStats } from '@seg/contracts';
+import type { RunStats, SyncJobPayload } from '@seg/contracts';
 import { APP_CONFIG, BusClient } from '@seg/platform';
 import { AttributeCatalogRepository, SourceAttributesWriter } from '@seg/profile-store';
 import { UnrecoverableError } from 'bullmq';
@@ -18,7 +18,13 @@ import { ProviderRegistry } from '../../provider-registry';
 import { RequestLimiter } from '../../request-limiter';
 import { SyncError } from '../../sync-errors';
 import { SyncInterrupted } from '../../sync-provider';
-import type { RunSyncCommand } from './run-sync.command';
+
+/** A sync job's payload with its run claimed, and how the worker runs it. */
+export type RunSyncCommand = Required<SyncJobPayload> & {
+  /** True on the job's last attempt: a retryable failure then fails the run. */
+  lastAttempt: boolean;
+  shouldStop: () => boolean;
+};
 
 export type RunSyncResult =
   | { status: 'succeeded'; stats: RunStats }

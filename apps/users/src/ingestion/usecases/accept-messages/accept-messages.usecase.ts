@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { IngestMessage, IngestSource } from '@seg/contracts';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { InboxRepository } from '@seg/profile-store';
 import { InboxApplier } from '../../inbox-applier';
 
-export interface AcceptMessagesCommand {
-  workspaceId: string;
-  messages: IngestMessage[];
-  /** Default `sdk`; kept in the stored payload so that the applier (and the sweep) honour it. */
-  source?: IngestSource | undefined;
-}
+export type AcceptMessagesCommand = ParsedRequestOf<'users.messages.accept'>;
 
 /**
  * Stores messages in the inbox (durable once this resolves: the gateway answers

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { EventRepository, ProfileRepository, RejectedValueRepository } from '@seg/profile-store';
 import { InboxApplier } from '../../inbox-applier';
 
-export interface EraseUserCommand {
-  workspaceId: string;
-  userId: string;
-}
+export type EraseUserCommand = ParsedRequestOf<'users.user.erase'>;
 
 /**
  * Erases one user's profile, events and kept rejected values (Segment.io's

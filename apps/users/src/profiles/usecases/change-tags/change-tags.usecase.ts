@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@seg/contracts';
+import { DomainError, ParsedRequestOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { ProfileRepository } from '@seg/profile-store';
 
-export interface ChangeTagsCommand {
-  workspaceId: string;
-  userId: string;
-  tags: string[];
+export type ChangeTagsCommand = ParsedRequestOf<'users.tags.add' | 'users.tags.remove'> & {
   change: 'add' | 'remove';
-}
+};
 
 /** Adds or removes tags of an existing user (set by hand: not activity). */
 @Injectable()

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ResponseOf } from '@seg/contracts';
+import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
 import { ProfileRepository } from '@seg/profile-store';
 import { decodeCursor, encodeCursor } from '../../cursor';
 
-export interface ListUsersCommand {
-  workspaceId: string;
-  limit: number;
-  cursor?: string;
-}
+export type ListUsersCommand = ParsedRequestOf<'users.profiles.list'>;
 
 /** Users, newest activity first (ties by userId), paged by an opaque cursor. */
 @Injectable()

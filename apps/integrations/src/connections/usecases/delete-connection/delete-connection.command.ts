@@ -1,6 +1,0 @@
-import type { IntegrationProvider } from '@seg/contracts';
-
-export interface DeleteConnectionCommand {
-  workspaceId: string;
-  provider: IntegrationProvider;
-}

@@ -1,6 +1,0 @@
-import type { IntegrationProvider } from '@seg/contracts';
-
-export interface GetConnectionCommand {
-  workspaceId: string;
-  provider: IntegrationProvider;
-}

@@ -1,3 +1,0 @@
-export interface ListConnectionsCommand {
-  workspaceId: string;
-}
