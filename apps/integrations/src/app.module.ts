@@ -7,19 +7,13 @@ import {
   MongoModule,
 } from '@seg/platform';
 import type { IntegrationsConfig } from './config';
-import { DeleteConnectionUseCase } from './connections/usecases/delete-connection/delete-connection.usecase';
-import { GetConnectionUseCase } from './connections/usecases/get-connection/get-connection.usecase';
-import { ListConnectionsUseCase } from './connections/usecases/list-connections/list-connections.usecase';
-import { PutConnectionUseCase } from './connections/usecases/put-connection/put-connection.usecase';
 import { IntegrationsDataModule } from './data.module';
 import { IntegrationsHandler } from './integrations.handler';
 import { JobsModule } from './jobs/bullmq.module';
 import { SegmentQueue } from './jobs/segment-queue';
 import { SyncQueue } from './jobs/sync-queue';
-import { ListRunsUseCase } from './runs/usecases/list-runs/list-runs.usecase';
-import { RequestSyncUseCase } from './runs/usecases/request-sync/request-sync.usecase';
-import { ReceiveDeliveryUseCase } from './segment/usecases/receive-delivery/receive-delivery.usecase';
 import { PingHandler } from './system/ping.handler';
+import { API_USE_CASES } from './use-cases';
 
 /** The bus consumer: connections, runs and the Segment.io webhook (producer of jobs only). */
 @Module({})
@@ -38,17 +32,7 @@ export class AppModule {
         IntegrationsDataModule.register(config),
       ],
       controllers: [PingHandler, IntegrationsHandler],
-      providers: [
-        SyncQueue,
-        SegmentQueue,
-        PutConnectionUseCase,
-        ListConnectionsUseCase,
-        GetConnectionUseCase,
-        DeleteConnectionUseCase,
-        RequestSyncUseCase,
-        ListRunsUseCase,
-        ReceiveDeliveryUseCase,
-      ],
+      providers: [SyncQueue, SegmentQueue, ...API_USE_CASES],
     };
   }
 }

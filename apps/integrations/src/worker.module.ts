@@ -10,15 +10,14 @@ import { JobsModule } from './jobs/bullmq.module';
 import { SystemProcessor } from './jobs/system.processor';
 import { CustomerIoProvider } from './providers/customerio/customerio.provider';
 import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
-import { ApplyDeliveriesUseCase } from './segment/usecases/apply-deliveries/apply-deliveries.usecase';
 import { SegmentProcessor } from './segment/segment.processor';
 import { PendingRecordRepository } from './sync/pending-record.repository';
 import { PENDING_RECORD_MODEL, PendingRecordSchema } from './sync/pending-record.schema';
 import { ProviderRegistry } from './sync/provider-registry';
 import { RequestLimiter } from './sync/request-limiter';
-import { RunSyncUseCase } from './sync/usecases/run-sync/run-sync.usecase';
 import { SYNC_PROVIDER_ADAPTERS } from './sync/sync-provider';
 import { SyncProcessor } from './sync/sync.processor';
+import { WORKER_USE_CASES } from './use-cases';
 
 /**
  * The workers (syncs, Segment.io deliveries): a second entry point of this app, with no
@@ -50,8 +49,7 @@ export class WorkerModule implements OnApplicationShutdown {
         SystemProcessor,
         SyncProcessor,
         SegmentProcessor,
-        ApplyDeliveriesUseCase,
-        RunSyncUseCase,
+        ...WORKER_USE_CASES,
         PendingRecordRepository,
         HubSpotProvider,
         CustomerIoProvider,

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ProfileStoreModule } from '@seg/profile-store';
-import { ApplyInteractionUseCase } from './usecases/apply-interaction/apply-interaction.usecase';
 import { INTERACTION_RECEIPT_MODEL, interactionReceiptSchema } from './interaction-receipt.schema';
 import { InteractionReceiptRepository } from './interaction-receipt.repository';
 import { InteractionsHandler } from './interactions.handler';
+import { INTERACTION_USE_CASES } from '../use-cases';
 
 /** Applies `interaction.recorded` to profiles (interactions + the experiences summary). */
 @Module({
@@ -15,6 +15,6 @@ import { InteractionsHandler } from './interactions.handler';
     ]),
   ],
   controllers: [InteractionsHandler],
-  providers: [InteractionReceiptRepository, ApplyInteractionUseCase],
+  providers: [InteractionReceiptRepository, ...INTERACTION_USE_CASES],
 })
 export class InteractionsModule {}

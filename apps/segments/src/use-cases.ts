@@ -1,0 +1,29 @@
+import type { Type } from '@nestjs/common';
+import { CreateSegmentUseCase } from './segments/usecases/create-segment/create-segment.usecase';
+import { DeleteSegmentUseCase } from './segments/usecases/delete-segment/delete-segment.usecase';
+import { FindMissingSegmentsUseCase } from './segments/usecases/find-missing-segments/find-missing-segments.usecase';
+import { GetSegmentUseCase } from './segments/usecases/get-segment/get-segment.usecase';
+import { ListSegmentsUseCase } from './segments/usecases/list-segments/list-segments.usecase';
+import { UpdateSegmentUseCase } from './segments/usecases/update-segment/update-segment.usecase';
+import { CheckMembershipUseCase } from './membership/usecases/check-membership/check-membership.usecase';
+import { CountMembersUseCase } from './membership/usecases/count-members/count-members.usecase';
+import { ExplainMemberUseCase } from './membership/usecases/explain-member/explain-member.usecase';
+import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
+import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
+import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
+
+/** Every use case of the segments service, one per bus request (each handler calls one). */
+export const USE_CASES: Type[] = [
+  CreateSegmentUseCase,
+  DeleteSegmentUseCase,
+  FindMissingSegmentsUseCase,
+  GetSegmentUseCase,
+  ListSegmentsUseCase,
+  UpdateSegmentUseCase,
+  CheckMembershipUseCase,
+  CountMembersUseCase,
+  ExplainMemberUseCase,
+  ListMembersUseCase,
+  ListUserSegmentsUseCase,
+  PreviewSegmentUseCase,
+];
