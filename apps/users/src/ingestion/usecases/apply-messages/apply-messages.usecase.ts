@@ -22,7 +22,6 @@ const MAX_GUARD_RETRIES = 5;
 /** Profile updates of one chunk in flight at once (sequential, they dominated applying). */
 const PROFILE_WRITE_CONCURRENCY = 16;
 
-/** Runs `tasks` with at most `limit` in flight; rejects with the first failure. */
 interface Parsed {
   entry: InboxEntry;
   message: IngestMessage;
