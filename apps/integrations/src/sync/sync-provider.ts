@@ -1,5 +1,6 @@
 import type { RunStats, SyncProvider } from '@seg/contracts';
 import type { ValueType } from '@seg/segment-engine';
+import type { RateLimit } from './request-limiter';
 
 /** One person or contact as a vendor gives it, before normalisation. */
 export interface VendorRecord {
@@ -42,6 +43,8 @@ export interface SyncOutcome {
 /** What every pull-sync provider implements (HubSpot, Customer.io). */
 export interface SyncProviderAdapter {
   readonly provider: SyncProvider;
+  /** The vendor's request limit per workspace, shared by every worker (`RequestLimiter`). */
+  readonly requestLimit: RateLimit;
   run(context: SyncContext): Promise<SyncOutcome>;
 }
 

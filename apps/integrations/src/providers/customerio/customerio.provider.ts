@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@seg/platform';
 import { APIClient, FilterOperator, IdentifierType, RegionEU, RegionUS } from 'customerio-node';
 import type { IntegrationsConfig } from '../../config';
+import type { RateLimit } from '../../sync/request-limiter';
 import { callVendor } from '../../sync/vendor-call';
 
 import {
@@ -46,8 +47,14 @@ type ProfileEntry = { customer?: CustomerProfile } & CustomerProfile;
 @Injectable()
 export class CustomerIoProvider implements SyncProviderAdapter {
   readonly provider = 'customerio' as const;
+  readonly requestLimit: RateLimit;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: IntegrationsConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: IntegrationsConfig) {
+    this.requestLimit = {
+      max: config.CUSTOMERIO_RATE_LIMIT_MAX,
+      windowMs: config.CUSTOMERIO_RATE_LIMIT_WINDOW_MS,
+    };
+  }
 
   async run(context: SyncContext): Promise<SyncOutcome> {
     const region = context.settings['region'] === 'eu' ? RegionEU : RegionUS;

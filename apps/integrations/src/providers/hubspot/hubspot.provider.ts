@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@seg/platform';
 import type { ValueType } from '@seg/segment-engine';
 import type { IntegrationsConfig } from '../../config';
+import type { RateLimit } from '../../sync/request-limiter';
 import { callVendor } from '../../sync/vendor-call';
 import { VendorRequestError } from '../../sync/sync-errors';
 import {
@@ -43,8 +44,14 @@ type Checkpoint = (
 @Injectable()
 export class HubSpotProvider implements SyncProviderAdapter {
   readonly provider = 'hubspot' as const;
+  readonly requestLimit: RateLimit;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: IntegrationsConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: IntegrationsConfig) {
+    this.requestLimit = {
+      max: config.HUBSPOT_RATE_LIMIT_MAX,
+      windowMs: config.HUBSPOT_RATE_LIMIT_WINDOW_MS,
+    };
+  }
 
   async run(context: SyncContext): Promise<SyncOutcome> {
     const basePath =

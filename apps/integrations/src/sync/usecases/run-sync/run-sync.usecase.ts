@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { RunStats, SyncJobPayload } from '@seg/contracts';
-import { APP_CONFIG, BusClient } from '@seg/platform';
+import { BusClient } from '@seg/platform';
 import { AttributeCatalogRepository, SourceAttributesWriter } from '@seg/profile-store';
 import { UnrecoverableError } from 'bullmq';
 import type { Connection } from 'mongoose';
-import type { IntegrationsConfig } from '../../../config';
 import { ConnectionRepository } from '../../../connections/connection.repository';
 import { connectionId } from '../../../connections/connection.schema';
 import { SecretBox } from '../../../crypto/secret-box';
@@ -49,7 +48,6 @@ export class RunSyncUseCase {
     private readonly registry: ProviderRegistry,
     private readonly limiter: RequestLimiter,
     @InjectConnection() private readonly db: Connection,
-    @Inject(APP_CONFIG) private readonly config: IntegrationsConfig,
     private readonly bus: BusClient,
   ) {}
 
@@ -86,16 +84,7 @@ export class RunSyncUseCase {
           at: new Date().toISOString(),
         }),
     );
-    const limit =
-      provider === 'hubspot'
-        ? {
-            max: this.config.HUBSPOT_RATE_LIMIT_MAX,
-            windowMs: this.config.HUBSPOT_RATE_LIMIT_WINDOW_MS,
-          }
-        : {
-            max: this.config.CUSTOMERIO_RATE_LIMIT_MAX,
-            windowMs: this.config.CUSTOMERIO_RATE_LIMIT_WINDOW_MS,
-          };
+    const adapter = this.registry.get(provider);
     // Writes overlap with fetching the next pages; progress is saved per written page.
     const pipeline = new PagePipeline(writer, stats, (saved, checkpoint) =>
       this.runs.saveProgress(workspaceId, runId, saved, checkpoint),
@@ -103,7 +92,7 @@ export class RunSyncUseCase {
     writer.warmUp();
     try {
       if (!run.checkpoint) await pipeline.pushPending();
-      const outcome = await this.registry.get(provider).run({
+      const outcome = await adapter.run({
         workspaceId,
         runId,
         secret,
@@ -113,7 +102,8 @@ export class RunSyncUseCase {
         stats,
         declareTypes: (types) => writer.declareTypes(types),
         applyPage: (records, checkpoint) => pipeline.push(records, checkpoint),
-        beforeRequest: () => this.limiter.acquire(`${provider}:${workspaceId}`, limit),
+        beforeRequest: () =>
+          this.limiter.acquire(`${provider}:${workspaceId}`, adapter.requestLimit),
         shouldStop: command.shouldStop,
       });
       await pipeline.flush();
