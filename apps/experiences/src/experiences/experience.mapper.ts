@@ -1,5 +1,24 @@
-import type { Experience } from '@seg/contracts';
+import type { Experience, ExperienceStep } from '@seg/contracts';
 import type { ExperienceDocument } from './experience.schema';
+
+/** A step as stored: documents written before validation tightened may hold `null`s. */
+export type StoredStep = Omit<ExperienceStep, 'question' | 'options'> & {
+  question?: string | null;
+  options?: string[] | null;
+};
+
+/**
+ * A step as the API shows it, for an experience and for targeting alike: `question` and
+ * `options` only when set (a stored `null` is not set).
+ */
+export function toStepView(step: StoredStep): Experience['steps'][number] {
+  return {
+    id: step.id,
+    kind: step.kind,
+    ...(step.question !== undefined && step.question !== null ? { question: step.question } : {}),
+    ...(step.options ? { options: [...step.options] } : {}),
+  };
+}
 
 /** The stored document as the API shows it. */
 export function toExperience(document: ExperienceDocument): Experience {
@@ -11,12 +30,7 @@ export function toExperience(document: ExperienceDocument): Experience {
     id: document.experienceId,
     name: document.name,
     type: document.type,
-    steps: document.steps.map((step) => ({
-      id: step.id,
-      kind: step.kind,
-      ...(step.question !== undefined && step.question !== null ? { question: step.question } : {}),
-      ...(step.options ? { options: [...step.options] } : {}),
-    })),
+    steps: document.steps.map(toStepView),
     audience,
     status: document.status,
     targetsNobody: targetsNobody(document),

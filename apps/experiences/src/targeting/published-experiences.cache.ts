@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TargetedExperience } from '@seg/contracts';
+import { toStepView } from '../experiences/experience.mapper';
 import { ExperienceRepository } from '../experiences/experience.repository';
 import type { ExperienceDocument } from '../experiences/experience.schema';
 
@@ -99,12 +100,7 @@ function toPublished(document: ExperienceDocument): PublishedExperience {
       id: document.experienceId,
       name: document.name,
       type: document.type,
-      steps: document.steps.map((step) => ({
-        id: step.id,
-        kind: step.kind,
-        ...(step.question ? { question: step.question } : {}),
-        ...(step.options ? { options: [...step.options] } : {}),
-      })),
+      steps: document.steps.map(toStepView),
     },
     mode: document.audience.mode,
     segmentIds: document.audience.mode === 'segments' ? [...document.audience.segmentIds] : [],
