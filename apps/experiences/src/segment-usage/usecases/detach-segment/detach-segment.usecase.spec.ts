@@ -1,0 +1,45 @@
+import { experiencesWorld } from '../../../testing/fakes';
+import { CreateExperienceUseCase } from '../../../experiences/usecases/create-experience/create-experience.usecase';
+import { DetachSegmentUseCase } from './detach-segment.usecase';
+
+const WS = 'ws_detachseg01';
+
+describe('DetachSegmentUseCase', () => {
+  it('drops the segment from every audience; one left with none targets nobody, never everyone', async () => {
+    const world = experiencesWorld();
+    const repository = world.experiences.asRepository();
+    const create = new CreateExperienceUseCase(repository, world.validator, world.changes);
+    const experience = (name: string, segmentIds: string[]) =>
+      create.execute({
+        workspaceId: WS,
+        experience: {
+          name,
+          type: 'tour',
+          steps: [{ id: 's', kind: 'message' }],
+          audience: { mode: 'segments', segmentIds },
+        },
+      });
+    const only = await experience('only', ['seg_x']);
+    const shared = await experience('shared', ['seg_x', 'seg_y']);
+    await experience('other', ['seg_y']);
+    world.bus.emitted.length = 0;
+
+    const detach = new DetachSegmentUseCase(repository, world.changes);
+    const { experiences } = await detach.execute({ workspaceId: WS, segmentId: 'seg_x' });
+    expect(experiences).toEqual([
+      { id: only.id, name: 'only', targetsNobody: true },
+      { id: shared.id, name: 'shared', targetsNobody: false },
+    ]);
+    const stored = new Map(world.experiences.documents.map((d) => [d.name, d.audience]));
+    expect(stored.get('only')).toEqual({ mode: 'segments', segmentIds: [] });
+    expect(stored.get('shared')).toEqual({ mode: 'segments', segmentIds: ['seg_y'] });
+    expect(stored.get('other')).toEqual({ mode: 'segments', segmentIds: ['seg_y'] });
+    expect(world.bus.patterns()).toEqual(['experience.updated', 'experience.updated']);
+
+    // Idempotent: nothing left to detach, nothing announced.
+    expect(await detach.execute({ workspaceId: WS, segmentId: 'seg_x' })).toEqual({
+      experiences: [],
+    });
+    expect(world.bus.emitted).toHaveLength(2);
+  });
+});

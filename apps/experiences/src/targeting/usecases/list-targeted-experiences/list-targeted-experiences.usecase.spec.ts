@@ -1,0 +1,78 @@
+import type { Audience } from '@seg/contracts';
+import { experiencesWorld, RecordingBus } from '../../../testing/fakes';
+import { CreateExperienceUseCase } from '../../../experiences/usecases/create-experience/create-experience.usecase';
+import { ChangeExperienceStatusUseCase } from '../../../experiences/usecases/change-experience-status/change-experience-status.usecase';
+import { MembershipCache } from '../../membership.cache';
+import { ListTargetedExperiencesUseCase } from './list-targeted-experiences.usecase';
+
+const WS = 'ws_targeting01';
+
+async function publishedWorld() {
+  const world = experiencesWorld();
+  const repository = world.experiences.asRepository();
+  const create = new CreateExperienceUseCase(repository, world.validator, world.changes);
+  const publish = new ChangeExperienceStatusUseCase(repository, world.changes);
+  const names: Record<string, string> = {};
+  const catalog: Array<[string, Audience, 'published' | 'draft']> = [
+    ['everyone', { mode: 'all' }, 'published'],
+    ['in-a', { mode: 'segments', segmentIds: ['seg_a'] }, 'published'],
+    ['in-b', { mode: 'segments', segmentIds: ['seg_b'] }, 'published'],
+    ['nobody', { mode: 'segments', segmentIds: [] }, 'published'],
+    ['draft', { mode: 'all' }, 'draft'],
+  ];
+  for (const [name, audience, status] of catalog) {
+    const created = await create.execute({
+      workspaceId: WS,
+      experience: { name, type: 'tour', steps: [{ id: 's', kind: 'message' }], audience },
+    });
+    names[created.id] = name;
+    if (status === 'published') {
+      await publish.execute({ workspaceId: WS, experienceId: created.id, status });
+    }
+  }
+  return { world, names };
+}
+
+describe('ListTargetedExperiencesUseCase', () => {
+  it('published only: everyone, or in a listed segment; asks once while the answer holds', async () => {
+    const { world, names } = await publishedWorld();
+    const segments = new RecordingBus({
+      'segments.membership.check': () => ({ memberOf: ['seg_a'], reusable: true }),
+    });
+    const targeting = new ListTargetedExperiencesUseCase(
+      world.published,
+      segments.asBusClient(),
+      new MembershipCache(),
+    );
+    const first = await targeting.execute({ workspaceId: WS, userId: 'u1' });
+    expect(first.experiences.map((e) => names[e.id]).sort()).toEqual(['everyone', 'in-a']);
+    expect(first.reusable).toBe(true);
+    expect(segments.requested).toEqual([
+      {
+        pattern: 'segments.membership.check',
+        payload: {
+          workspaceId: WS,
+          userId: 'u1',
+          segmentIds: expect.arrayContaining(['seg_a', 'seg_b']),
+        },
+      },
+    ]);
+    await targeting.execute({ workspaceId: WS, userId: 'u1' });
+    expect(segments.requested).toHaveLength(1);
+  });
+
+  it('an answer that depends on time alone is asked again every time', async () => {
+    const { world } = await publishedWorld();
+    const segments = new RecordingBus({
+      'segments.membership.check': () => ({ memberOf: [], reusable: false }),
+    });
+    const targeting = new ListTargetedExperiencesUseCase(
+      world.published,
+      segments.asBusClient(),
+      new MembershipCache(),
+    );
+    expect((await targeting.execute({ workspaceId: WS, userId: 'u1' })).reusable).toBe(false);
+    await targeting.execute({ workspaceId: WS, userId: 'u1' });
+    expect(segments.requested).toHaveLength(2);
+  });
+});
