@@ -1,28 +1,25 @@
 import type { z } from 'zod';
-import { experienceEvents, experiencesSegmentRequests } from '../experiences/experiences.events';
-import {
-  experiencesRequests,
-  segmentsExistenceRequests,
-} from '../experiences/experiences.contracts';
-import { segmentsRequests } from '../segments/segments.contracts';
+import { experiencesRequests } from '../experiences/experiences.contracts';
+import { experienceEvents } from '../experiences/experiences.events';
 import { integrationsRequests } from '../integrations/integrations.contracts';
-import { segmentEvents, segmentsMembershipRequests } from '../segments/segments.events';
+import { segmentsRequests } from '../segments/segments.contracts';
+import { segmentEvents } from '../segments/segments.events';
 import { systemRequests } from '../system/system.contracts';
-import { usersEvents, usersRequests } from '../users/users.contracts';
-import { workspaceEvents } from '../workspaces/workspace.contracts';
+import { usersRequests } from '../users/users.contracts';
+import { usersEvents } from '../users/users.events';
+import { workspaceEvents } from '../workspaces/workspace.events';
 
 /**
  * The one registry of bus patterns. Sending and handling are typed by these
  * keys; a pattern is `<domain>.<entity>.<verb>` and renaming one is a migration.
+ * A request is filed with the service that answers it (`<service>/<service>.contracts.ts`,
+ * whoever asks); an event with the service that emits it (`<service>/<service>.events.ts`).
  */
 export const requestContracts = {
   ...systemRequests,
   ...integrationsRequests,
-  ...segmentsMembershipRequests,
   ...segmentsRequests,
-  ...experiencesSegmentRequests,
   ...experiencesRequests,
-  ...segmentsExistenceRequests,
   ...usersRequests,
 };
 

@@ -184,10 +184,20 @@ export const recordInteractionInput = z
   });
 export type RecordInteractionInput = z.output<typeof recordInteractionInput>;
 
+const experienceRef = z.object({
+  id: experienceIdSchema,
+  name: z.string(),
+  /** True when the experience lost its last segment and now targets nobody. */
+  targetsNobody: z.boolean(),
+});
+
 const workspaceScoped = { workspaceId: workspaceIdSchema };
 const oneExperience = z.object({ ...workspaceScoped, experienceId: experienceIdSchema });
 
-/** The experiences service's own CRUD, interactions and targeting (called by the gateway). */
+/**
+ * Requests answered by the experiences service: its CRUD, interactions and targeting (asked
+ * by the gateway), and segment usage and safe deletion (asked by the segments service).
+ */
 export const experiencesRequests = {
   'experiences.experience.create': requestContract(
     'experiences',
@@ -242,17 +252,16 @@ export const experiencesRequests = {
       reusable: z.boolean(),
     }),
   ),
-};
-
-/**
- * Asked of the segments service when an audience is saved: which of these ids
- * are not segments of the workspace. (Defined here by the experiences service,
- * answered by the segments service.)
- */
-export const segmentsExistenceRequests = {
-  'segments.segment.exists': requestContract(
-    'segments',
-    z.object({ ...workspaceScoped, segmentIds: z.array(segmentIdSchema).max(1_000) }),
-    z.object({ missing: z.array(segmentIdSchema) }),
+  /** Segment usage and safe deletion, asked by the segments service. */
+  'experiences.segmentUsage.list': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, segmentIds: z.array(segmentIdSchema).max(10_000) }),
+    /** segment id → ids of experiences whose audience lists it (absent when unused). */
+    z.object({ usedBy: z.record(z.string(), z.array(experienceIdSchema)) }),
+  ),
+  'experiences.segment.detach': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, segmentId: segmentIdSchema }),
+    z.object({ experiences: z.array(experienceRef) }),
   ),
 };

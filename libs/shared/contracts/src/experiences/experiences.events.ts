@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { eventContract, requestContract } from '../bus/contract';
-import {
-  experienceIdSchema,
-  segmentIdSchema,
-  userIdSchema,
-  workspaceIdSchema,
-} from '../common/ids';
+import { eventContract } from '../bus/contract';
+import { experienceIdSchema, userIdSchema, workspaceIdSchema } from '../common/ids';
 
 export const experienceUpdatedEvent = z.object({
   workspaceId: workspaceIdSchema,
@@ -30,28 +25,6 @@ export const interactionRecordedEvent = z.object({
   messageId: z.string().min(1).max(200),
 });
 export type InteractionRecordedEvent = z.infer<typeof interactionRecordedEvent>;
-
-const experienceRef = z.object({
-  id: experienceIdSchema,
-  name: z.string(),
-  /** True when the experience lost its last segment and now targets nobody. */
-  targetsNobody: z.boolean(),
-});
-
-/** What the segments service asks the experiences service (usage and safe deletion). */
-export const experiencesSegmentRequests = {
-  'experiences.segmentUsage.list': requestContract(
-    'experiences',
-    z.object({ workspaceId: workspaceIdSchema, segmentIds: z.array(segmentIdSchema).max(10_000) }),
-    /** segment id → ids of experiences whose audience lists it (absent when unused). */
-    z.object({ usedBy: z.record(z.string(), z.array(experienceIdSchema)) }),
-  ),
-  'experiences.segment.detach': requestContract(
-    'experiences',
-    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentIdSchema }),
-    z.object({ experiences: z.array(experienceRef) }),
-  ),
-};
 
 export const experienceEvents = {
   'experience.updated': eventContract(experienceUpdatedEvent),

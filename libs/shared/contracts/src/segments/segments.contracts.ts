@@ -6,7 +6,7 @@ import {
   userIdSchema,
   workspaceIdSchema,
 } from '../common/ids';
-import { experiencesSegmentRequests } from '../experiences/experiences.events';
+import { experiencesRequests } from '../experiences/experiences.contracts';
 
 /**
  * A segment id as it arrives from a URL: any short string, so that a malformed
@@ -68,7 +68,7 @@ const segmentMemberPage = z.object({
 });
 
 const detachedExperienceList =
-  experiencesSegmentRequests['experiences.segment.detach'].response.shape.experiences;
+  experiencesRequests['experiences.segment.detach'].response.shape.experiences;
 
 export const segmentDeletedView = z.object({
   id: segmentIdSchema,
@@ -81,7 +81,10 @@ export const segmentDeletedView = z.object({
 export const userSegmentView = z.object({ id: segmentIdSchema, name: z.string() });
 export type UserSegmentView = z.infer<typeof userSegmentView>;
 
-/** Request/response contracts of the segments service behind the gateway's /v1/segments API. */
+/**
+ * Requests answered by the segments service: its CRUD behind the gateway's /v1/segments API,
+ * and the membership and existence questions other services ask.
+ */
 export const segmentsRequests = {
   'segments.segment.create': requestContract(
     'segments',
@@ -137,5 +140,29 @@ export const segmentsRequests = {
     'segments',
     z.object({ workspaceId: workspaceIdSchema, userId: userIdSchema }),
     z.object({ segments: z.array(userSegmentView) }),
+  ),
+  /**
+   * Targeting: which of these segments contain this user right now, in one
+   * round trip. Unknown segment ids are simply not in `memberOf`. `reusable`: no asked
+   * segment can change with time alone (no relative window), so the answer stays true
+   * until the user, the workspace's profiles or a segment change (events say when).
+   */
+  'segments.membership.check': requestContract(
+    'segments',
+    z.object({
+      workspaceId: workspaceIdSchema,
+      userId: userIdSchema,
+      segmentIds: z.array(segmentIdSchema).max(1_000),
+    }),
+    z.object({ memberOf: z.array(segmentIdSchema), reusable: z.boolean() }),
+  ),
+  /**
+   * Asked by the experiences service when an audience is saved: which of these ids are
+   * not segments of the workspace.
+   */
+  'segments.segment.exists': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentIds: z.array(segmentIdSchema).max(1_000) }),
+    z.object({ missing: z.array(segmentIdSchema) }),
   ),
 };

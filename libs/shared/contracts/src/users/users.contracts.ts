@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventContract, requestContract } from '../bus/contract';
+import { requestContract } from '../bus/contract';
 import { userIdSchema, workspaceIdSchema } from '../common/ids';
 
 /** Ingestion limits (api.md): a batch carries at most 500 messages. */
@@ -169,26 +169,6 @@ export const eventCatalogItemSchema = z.object({
 });
 export type EventCatalogItem = z.infer<typeof eventCatalogItemSchema>;
 
-export const userUpdatedEvent = z.object({
-  workspaceId: workspaceIdSchema,
-  userId: userIdSchema,
-  /** What changed: `activity`, `attributes`, `tags`, `interactions`. */
-  changes: z.array(z.enum(['activity', 'attributes', 'tags', 'interactions'])),
-  at: isoDate,
-});
-export type UserUpdatedEvent = z.infer<typeof userUpdatedEvent>;
-
-/**
- * A vendor sync wrote one source's attributes for some users of the workspace in bulk
- * (one event per written page, not one per user): caches of profiles drop the workspace.
- */
-export const profilesSyncedEvent = z.object({
-  workspaceId: workspaceIdSchema,
-  source: z.enum(['hubspot', 'customerio', 'segment']),
-  at: isoDate,
-});
-export type ProfilesSyncedEvent = z.infer<typeof profilesSyncedEvent>;
-
 const workspaceScoped = { workspaceId: workspaceIdSchema };
 
 /** What the gateway asks the users service (patterns `users.<entity>.<verb>`). */
@@ -251,11 +231,6 @@ export const usersRequests = {
     z.object(workspaceScoped),
     z.object({ items: z.array(eventCatalogItemSchema) }),
   ),
-};
-
-export const usersEvents = {
-  'user.updated': eventContract(userUpdatedEvent),
-  'profiles.synced': eventContract(profilesSyncedEvent),
 };
 
 export const tagsSchema = tags;
