@@ -3,6 +3,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const frameworkAndDrivers = [
@@ -15,6 +16,9 @@ const frameworkAndDrivers = [
   'amqp-connection-manager',
   'express',
 ];
+
+// Node's built-in modules, with and without the `node:` prefix (`fs`, `node:fs`, `fs/promises`).
+const nodeBuiltins = [...new Set(builtinModules.flatMap((name) => [name, `node:${name}`]))];
 
 export default tseslint.config(
   {
@@ -53,7 +57,13 @@ export default tseslint.config(
           depConstraints: [
             {
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: [],
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: frameworkAndDrivers,
+            },
+            // What the dashboard and the SDK import: browser-safe libraries only.
+            {
+              sourceTag: 'runtime:browser',
+              onlyDependOnLibsWithTags: ['runtime:browser'],
               bannedExternalImports: frameworkAndDrivers,
             },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
@@ -116,6 +126,25 @@ export default tseslint.config(
           patterns: frameworkAndDrivers.map((group) => ({
             group: [group],
             message: 'The segment engine is a pure library.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // Browser-safe libraries (runtime:browser): the dashboard and the SDK bundle them.
+    files: ['libs/shared/http-shapes/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'A browser-safe library: no Node built-in modules.',
+          })),
+          patterns: frameworkAndDrivers.map((group) => ({
+            group: [group],
+            message: 'A browser-safe library: no framework, no driver.',
           })),
         },
       ],

@@ -1,7 +1,5 @@
+import type { KeyKind } from '@seg/http-shapes';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-export const KEY_KINDS = ['public', 'secret'] as const;
-export type KeyKind = (typeof KEY_KINDS)[number];
 
 const PREFIX_BY_KIND: Record<KeyKind, string> = { public: 'pk_', secret: 'sk_' };
 const KEY_PATTERN = /^(pk|sk)_[A-Za-z0-9]{20,64}$/;

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { KeyKind } from './api-keys';
+import type { KeyKind } from '@seg/http-shapes';
 
 /** Who is calling, as resolved by the AuthGuard. */
 export type AuthContext =

@@ -16,13 +16,15 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Experience } from '@seg/contracts';
 import {
-  createExperienceInput,
-  Experience,
-  experienceSchema,
-  pageQuerySchema,
-  updateExperienceInput,
-} from '@seg/contracts';
+  createExperienceBody,
+  deletedExperienceResponse,
+  experienceListResponse,
+  experiencePageQuery,
+  experienceResponse,
+  updateExperienceBody,
+} from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SecretAuth } from '../auth/auth.decorators';
@@ -33,7 +35,6 @@ import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { ExperienceIdPipe } from './experience-id.pipe';
 import { InvalidatesTargeting } from './targeting-answers';
-import { deletedExperienceResponse, experienceListResponse } from './experiences.http-schemas';
 
 /**
  * Dashboard: manage experiences. The experiences service owns them; each route
@@ -48,10 +49,10 @@ export class ExperiencesController {
 
   @Post()
   @ApiOperation({ summary: 'Create an experience (status draft)' })
-  @ApiCreatedResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiCreatedResponse({ schema: openApiSchema(experienceResponse, 'output') })
   create(
     @CurrentWorkspace() workspaceId: string,
-    @ZodBody(createExperienceInput) body: z.output<typeof createExperienceInput>,
+    @ZodBody(createExperienceBody) body: z.output<typeof createExperienceBody>,
   ): Promise<Experience> {
     return this.bus.request('experiences.experience.create', { workspaceId, experience: body });
   }
@@ -68,14 +69,15 @@ export class ExperiencesController {
   @ApiErrorResponses(400)
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(pageQuerySchema, 'query')) query: z.output<typeof pageQuerySchema>,
+    @Query(new ZodValidationPipe(experiencePageQuery, 'query'))
+    query: z.output<typeof experiencePageQuery>,
   ): Promise<z.output<typeof experienceListResponse>> {
     return this.bus.request('experiences.experience.list', { workspaceId, ...query });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One experience' })
-  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
   get(
     @CurrentWorkspace() workspaceId: string,
@@ -86,12 +88,12 @@ export class ExperiencesController {
 
   @Put(':id')
   @ApiOperation({ summary: 'Change some fields; a published experience changes live' })
-  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
   update(
     @CurrentWorkspace() workspaceId: string,
     @Param('id', ExperienceIdPipe) experienceId: string,
-    @ZodBody(updateExperienceInput) body: z.output<typeof updateExperienceInput>,
+    @ZodBody(updateExperienceBody) body: z.output<typeof updateExperienceBody>,
   ): Promise<Experience> {
     return this.bus.request('experiences.experience.update', {
       workspaceId,
@@ -114,7 +116,7 @@ export class ExperiencesController {
   @Post(':id/publish')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish: targeted from now on' })
-  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
   publish(
     @CurrentWorkspace() workspaceId: string,
@@ -126,7 +128,7 @@ export class ExperiencesController {
   @Post(':id/unpublish')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Unpublish: back to draft, no longer targeted' })
-  @ApiOkResponse({ schema: openApiSchema(experienceSchema, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
   unpublish(
     @CurrentWorkspace() workspaceId: string,

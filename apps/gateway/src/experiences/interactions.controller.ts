@@ -1,6 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { recordInteractionInput } from '@seg/contracts';
+import { recordedInteractionResponse, recordInteractionBody } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SdkAuth } from '../auth/auth.decorators';
@@ -8,7 +8,6 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
-import { recordedInteractionResponse } from './experiences.http-schemas';
 
 @ApiTags('experiences')
 @Controller('v1/interactions')
@@ -26,7 +25,7 @@ export class InteractionsController {
   @ApiErrorResponses(404)
   record(
     @CurrentWorkspace() workspaceId: string,
-    @ZodBody(recordInteractionInput) body: z.output<typeof recordInteractionInput>,
+    @ZodBody(recordInteractionBody) body: z.output<typeof recordInteractionBody>,
   ): Promise<z.output<typeof recordedInteractionResponse>> {
     return this.bus.request('experiences.interaction.record', { workspaceId, interaction: body });
   }

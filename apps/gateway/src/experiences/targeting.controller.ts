@@ -1,12 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { targetedExperiencesResponse, userIdParam } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SdkAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
-import { targetedExperiencesResponse, userIdParam } from './experiences.http-schemas';
 import { TargetingAnswers } from './targeting-answers';
 
 @ApiTags('experiences')

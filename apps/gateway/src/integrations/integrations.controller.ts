@@ -12,19 +12,22 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { IntegrationProvider, SyncProvider } from '@seg/contracts';
 import {
-  connectionInputByProvider,
-  integrationProviderSchema,
-  IntegrationProvider,
-  RequestPattern,
-  requestContracts,
-  runViewSchema,
-  syncProviderSchema,
-  SyncProvider,
-} from '@seg/contracts';
+  connectionBodyByProvider,
+  connectionDeletedResponse,
+  connectionListResponse,
+  connectionResponse,
+  providerParam,
+  runListResponse,
+  runsLimitQuery,
+  syncProviderParam,
+  syncRequestedResponse,
+  webhookDeliveryResponse,
+  webhookWorkspaceParam,
+} from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { Request } from 'express';
-import { z } from 'zod';
 import { NoAuth, SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
@@ -32,21 +35,14 @@ import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { RawBodyRequest, SEGMENT_WEBHOOK_PREFIX } from './segment-raw-body';
 
-const providerParam = new ZodValidationPipe(integrationProviderSchema, 'params');
-const syncProviderParam = new ZodValidationPipe(syncProviderSchema, 'params');
-const workspaceParam = new ZodValidationPipe(z.string().regex(/^ws_[A-Za-z0-9]{8,40}$/), 'params');
-const limitQuery = new ZodValidationPipe(
-  z.coerce.number().int().min(1).max(100).default(20),
-  'query',
-);
-
-/** OpenAPI schema of what a bus pattern answers: documented from the contract itself. */
-const responseOf = (pattern: RequestPattern) =>
-  openApiSchema(requestContracts[pattern].response, 'output');
+const providerPipe = new ZodValidationPipe(providerParam, 'params');
+const syncProviderPipe = new ZodValidationPipe(syncProviderParam, 'params');
+const workspacePipe = new ZodValidationPipe(webhookWorkspaceParam, 'params');
+const limitPipe = new ZodValidationPipe(runsLimitQuery, 'query');
 
 /** The PUT body is one of the providers' connection inputs (validated by the service). */
 const connectionInputSchema = {
-  oneOf: Object.values(connectionInputByProvider).map((schema) => openApiSchema(schema)),
+  oneOf: Object.values(connectionBodyByProvider).map((schema) => openApiSchema(schema)),
 };
 
 /**
@@ -61,7 +57,7 @@ export class IntegrationsController {
   @Get()
   @SecretAuth()
   @ApiOperation({ summary: 'Every connection: settings (secrets masked), status, last run' })
-  @ApiOkResponse({ schema: responseOf('integrations.connection.list') })
+  @ApiOkResponse({ schema: openApiSchema(connectionListResponse, 'output') })
   list(@CurrentWorkspace() workspaceId: string) {
     return this.bus.request('integrations.connection.list', { workspaceId });
   }
@@ -69,10 +65,10 @@ export class IntegrationsController {
   @Get(':provider')
   @SecretAuth()
   @ApiOperation({ summary: 'One connection (secrets masked)' })
-  @ApiOkResponse({ schema: responseOf('integrations.connection.get') })
+  @ApiOkResponse({ schema: openApiSchema(connectionResponse, 'output') })
   get(
     @CurrentWorkspace() workspaceId: string,
-    @Param('provider', providerParam) provider: IntegrationProvider,
+    @Param('provider', providerPipe) provider: IntegrationProvider,
   ) {
     return this.bus.request('integrations.connection.get', { workspaceId, provider });
   }
@@ -85,10 +81,10 @@ export class IntegrationsController {
       'Connect: segment { sharedSecret } | hubspot { accessToken, properties?, intervalMinutes? } | customerio { appApiKey, region, intervalMinutes? }',
   })
   @ApiBody({ schema: connectionInputSchema })
-  @ApiOkResponse({ schema: responseOf('integrations.connection.put') })
+  @ApiOkResponse({ schema: openApiSchema(connectionResponse, 'output') })
   async put(
     @CurrentWorkspace() workspaceId: string,
-    @Param('provider', providerParam) provider: IntegrationProvider,
+    @Param('provider', providerPipe) provider: IntegrationProvider,
     @Req() request: Request,
   ) {
     const view = await this.bus.request('integrations.connection.put', {
@@ -104,10 +100,10 @@ export class IntegrationsController {
   @Delete(':provider')
   @SecretAuth()
   @ApiOperation({ summary: 'Disconnect; synced attributes stay' })
-  @ApiOkResponse({ schema: responseOf('integrations.connection.delete') })
+  @ApiOkResponse({ schema: openApiSchema(connectionDeletedResponse, 'output') })
   remove(
     @CurrentWorkspace() workspaceId: string,
-    @Param('provider', providerParam) provider: IntegrationProvider,
+    @Param('provider', providerPipe) provider: IntegrationProvider,
   ) {
     return this.bus.request('integrations.connection.delete', { workspaceId, provider });
   }
@@ -116,10 +112,13 @@ export class IntegrationsController {
   @SecretAuth()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue a sync now; one already queued or running is returned instead' })
-  @ApiResponse({ status: HttpStatus.ACCEPTED, schema: responseOf('integrations.sync.request') })
+  @ApiResponse({
+    status: HttpStatus.ACCEPTED,
+    schema: openApiSchema(syncRequestedResponse, 'output'),
+  })
   sync(
     @CurrentWorkspace() workspaceId: string,
-    @Param('provider', syncProviderParam) provider: SyncProvider,
+    @Param('provider', syncProviderPipe) provider: SyncProvider,
   ) {
     return this.bus.request('integrations.sync.request', { workspaceId, provider });
   }
@@ -127,11 +126,11 @@ export class IntegrationsController {
   @Get(':provider/runs')
   @SecretAuth()
   @ApiOperation({ summary: 'Latest runs: status, progress while running, stats, error' })
-  @ApiOkResponse({ schema: { type: 'array', items: openApiSchema(runViewSchema, 'output') } })
+  @ApiOkResponse({ schema: openApiSchema(runListResponse, 'output') })
   async runs(
     @CurrentWorkspace() workspaceId: string,
-    @Param('provider', providerParam) provider: IntegrationProvider,
-    @Query('limit', limitQuery) limit: number,
+    @Param('provider', providerPipe) provider: IntegrationProvider,
+    @Query('limit', limitPipe) limit: number,
   ) {
     return (await this.bus.request('integrations.run.list', { workspaceId, provider, limit })).runs;
   }
@@ -158,9 +157,9 @@ export class SegmentWebhookController {
       ],
     },
   })
-  @ApiOkResponse({ schema: responseOf('integrations.segment.deliver') })
+  @ApiOkResponse({ schema: openApiSchema(webhookDeliveryResponse, 'output') })
   deliver(
-    @Param('workspaceId', workspaceParam) workspaceId: string,
+    @Param('workspaceId', workspacePipe) workspaceId: string,
     @Headers('x-signature') signature: string | undefined,
     @Req() request: RawBodyRequest,
   ) {

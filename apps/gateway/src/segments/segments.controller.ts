@@ -12,6 +12,21 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
+import {
+  createSegmentDoc,
+  deletedSegmentResponse,
+  pageQuery,
+  previewSegmentDoc,
+  segmentBody,
+  segmentCountResponse,
+  segmentDeleteQuery,
+  segmentExplainResponse,
+  segmentListResponse,
+  segmentMembersResponse,
+  segmentPreviewResponse,
+  segmentResponse,
+  updateSegmentDoc,
+} from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SecretAuth } from '../auth/auth.decorators';
@@ -20,21 +35,6 @@ import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
-import {
-  countResponse,
-  createSegmentDoc,
-  deletedResponse,
-  deleteQuery,
-  explainResponse,
-  membersResponse,
-  pageQuery,
-  previewDoc,
-  previewResponse,
-  segmentBody,
-  segmentListResponse,
-  segmentResponse,
-  updateSegmentDoc,
-} from './segments.http-schemas';
 
 const body = () => Body(new ZodValidationPipe(segmentBody, 'body'));
 const page = () => Query(new ZodValidationPipe(pageQuery, 'query'));
@@ -75,8 +75,8 @@ export class SegmentsController {
   @Post('preview')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '"Apply filters": count and first page of users for unsaved rules' })
-  @ApiBody({ schema: openApiSchema(previewDoc) })
-  @ApiOkResponse({ schema: openApiSchema(previewResponse, 'output') })
+  @ApiBody({ schema: openApiSchema(previewSegmentDoc) })
+  @ApiOkResponse({ schema: openApiSchema(segmentPreviewResponse, 'output') })
   @ApiErrorResponses(413)
   preview(
     @CurrentWorkspace() workspaceId: string,
@@ -115,12 +115,13 @@ export class SegmentsController {
       'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +
       'from segments) and lists them',
   })
-  @ApiOkResponse({ schema: openApiSchema(deletedResponse, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(deletedSegmentResponse, 'output') })
   @ApiErrorResponses(404, 409)
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
-    @Query(new ZodValidationPipe(deleteQuery, 'query')) query: z.output<typeof deleteQuery>,
+    @Query(new ZodValidationPipe(segmentDeleteQuery, 'query'))
+    query: z.output<typeof segmentDeleteQuery>,
   ): Promise<ResponseOf<'segments.segment.delete'>> {
     return this.bus.request('segments.segment.delete', {
       workspaceId,
@@ -131,7 +132,7 @@ export class SegmentsController {
 
   @Get(':id/users')
   @ApiOperation({ summary: 'Members, ordered by userId, paged by cursor' })
-  @ApiOkResponse({ schema: openApiSchema(membersResponse, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(segmentMembersResponse, 'output') })
   @ApiErrorResponses(404)
   members(
     @CurrentWorkspace() workspaceId: string,
@@ -143,7 +144,7 @@ export class SegmentsController {
 
   @Get(':id/count')
   @ApiOperation({ summary: 'Number of members' })
-  @ApiOkResponse({ schema: openApiSchema(countResponse, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(segmentCountResponse, 'output') })
   @ApiErrorResponses(404)
   count(
     @CurrentWorkspace() workspaceId: string,
@@ -154,7 +155,7 @@ export class SegmentsController {
 
   @Get(':id/users/:userId')
   @ApiOperation({ summary: 'Whether one user is a member, and why' })
-  @ApiOkResponse({ schema: openApiSchema(explainResponse, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(segmentExplainResponse, 'output') })
   @ApiErrorResponses(404)
   explain(
     @CurrentWorkspace() workspaceId: string,

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { attributeCatalogItemSchema, eventCatalogItemSchema } from '@seg/contracts';
+import { attributeCatalogResponse, eventCatalogResponse } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
-import { z } from 'zod';
 import { SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
@@ -16,14 +15,14 @@ export class CatalogController {
 
   @Get('attributes')
   @ApiOperation({ summary: 'Native and custom attributes with their type and a few sample values' })
-  @ApiOkResponse({ schema: openApiSchema(z.array(attributeCatalogItemSchema), 'output') })
+  @ApiOkResponse({ schema: openApiSchema(attributeCatalogResponse, 'output') })
   async attributes(@CurrentWorkspace() workspaceId: string) {
     return (await this.bus.request('users.attributes.list', { workspaceId })).items;
   }
 
   @Get('events')
   @ApiOperation({ summary: 'Event names per source with counts and last seen' })
-  @ApiOkResponse({ schema: openApiSchema(z.array(eventCatalogItemSchema), 'output') })
+  @ApiOkResponse({ schema: openApiSchema(eventCatalogResponse, 'output') })
   async events(@CurrentWorkspace() workspaceId: string) {
     return (await this.bus.request('users.events.list', { workspaceId })).items;
   }

@@ -6,9 +6,9 @@ import {
   IngestMessage,
   zodIssuesToDetails,
 } from '@seg/contracts';
+import { AcceptedResponse, MESSAGE_BODIES, MessageType } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import { randomUUID } from 'node:crypto';
-import { AcceptedResponse, MESSAGE_BODIES, MessageType } from './ingestion.http-schemas';
 
 export interface IngestCommand {
   workspaceId: string;

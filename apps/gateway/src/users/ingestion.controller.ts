@@ -1,11 +1,5 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { z } from 'zod';
-import { SdkAuth } from '../auth/auth.decorators';
-import { CurrentWorkspace } from '../auth/current-workspace.decorator';
-import { ZodBody } from '../validation/zod-body.decorator';
-import { openApiSchema } from '../validation/zod-openapi';
-import { IngestMessagesUseCase } from './ingest-messages.usecase';
 import {
   AcceptedResponse,
   acceptedResponse,
@@ -13,7 +7,13 @@ import {
   identifyBody,
   pageBody,
   trackBody,
-} from './ingestion.http-schemas';
+} from '@seg/http-shapes';
+import type { z } from 'zod';
+import { SdkAuth } from '../auth/auth.decorators';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { ZodBody } from '../validation/zod-body.decorator';
+import { openApiSchema } from '../validation/zod-openapi';
+import { IngestMessagesUseCase } from './ingest-messages.usecase';
 
 const accepted = ApiAcceptedResponse({
   description: 'Stored durably; applied shortly after. A repeated messageId counts as duplicate.',

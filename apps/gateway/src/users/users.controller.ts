@@ -10,7 +10,16 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { requestContracts, ResponseOf } from '@seg/contracts';
+import type { ResponseOf } from '@seg/contracts';
+import {
+  listUsersQuery,
+  tagsBody,
+  userIdParams,
+  userListResponse,
+  userProfileResponse,
+  UserProfileResponse,
+  userTagsResponse,
+} from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SecretAuth } from '../auth/auth.decorators';
@@ -19,16 +28,6 @@ import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
-import {
-  listUsersQuery,
-  tagsBody,
-  userIdParams,
-  userProfileResponse,
-  UserProfileResponse,
-} from './users.http-schemas';
-
-const responseOf = (pattern: keyof typeof requestContracts) =>
-  openApiSchema(requestContracts[pattern].response, 'output');
 
 /**
  * Profiles and tags (dashboard: secret key). Each call is one request to the users service;
@@ -45,7 +44,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Users, newest activity first, paged by cursor' })
-  @ApiOkResponse({ schema: responseOf('users.profiles.list') })
+  @ApiOkResponse({ schema: openApiSchema(userListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
     @Query(new ZodValidationPipe(listUsersQuery, 'query')) query: z.output<typeof listUsersQuery>,
@@ -77,7 +76,7 @@ export class UsersController {
   @InvalidatesTargeting()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add tags' })
-  @ApiOkResponse({ schema: responseOf('users.tags.add') })
+  @ApiOkResponse({ schema: openApiSchema(userTagsResponse, 'output') })
   addTags(
     @CurrentWorkspace() workspaceId: string,
     @Param(new ZodValidationPipe(userIdParams, 'params')) params: z.output<typeof userIdParams>,
@@ -89,7 +88,7 @@ export class UsersController {
   @Delete(':userId/tags')
   @InvalidatesTargeting()
   @ApiOperation({ summary: 'Remove tags' })
-  @ApiOkResponse({ schema: responseOf('users.tags.remove') })
+  @ApiOkResponse({ schema: openApiSchema(userTagsResponse, 'output') })
   removeTags(
     @CurrentWorkspace() workspaceId: string,
     @Param(new ZodValidationPipe(userIdParams, 'params')) params: z.output<typeof userIdParams>,

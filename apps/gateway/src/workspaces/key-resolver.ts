@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@seg/contracts';
 import { APP_CONFIG, BusBroadcast } from '@seg/platform';
-import { hashKey, KeyKind, keyKindOf } from '../auth/api-keys';
+import type { KeyKind } from '@seg/http-shapes';
+import { hashKey, keyKindOf } from '../auth/api-keys';
 import type { GatewayConfig } from '../config';
 import { KeyCache } from './key-cache';
 import { WorkspaceRepository } from './workspace.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { KeyKind } from '../auth/api-keys';
+import type { KeyKind } from '@seg/http-shapes';
 import { WORKSPACE_MODEL, WorkspaceDocument } from './workspace.schema';
 
 export interface Workspace {

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  createdWorkspaceResponse,
+  createWorkspaceBody,
+  rotatedKeyResponse,
+  rotateKeyBody,
+  workspaceResponse,
+} from '@seg/http-shapes';
 import type { z } from 'zod';
 import { AdminAuth, SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
@@ -8,13 +15,6 @@ import { openApiSchema } from '../validation/zod-openapi';
 import { CreateWorkspaceUseCase } from './create-workspace/create-workspace.usecase';
 import { GetWorkspaceUseCase } from './get-workspace/get-workspace.usecase';
 import { RotateKeyUseCase } from './rotate-key/rotate-key.usecase';
-import {
-  createdWorkspaceResponse,
-  createWorkspaceBody,
-  rotatedKeyResponse,
-  rotateKeyBody,
-  workspaceResponse,
-} from './workspace.http-schemas';
 
 @ApiTags('workspaces')
 @Controller('v1/workspaces')

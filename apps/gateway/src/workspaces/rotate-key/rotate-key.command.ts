@@ -1,4 +1,4 @@
-import type { KeyKind } from '../../auth/api-keys';
+import type { KeyKind } from '@seg/http-shapes';
 
 export interface RotateKeyCommand {
   workspaceId: string;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
-import { generateKey, hashKey, KeyKind } from '../../auth/api-keys';
+import type { KeyKind } from '@seg/http-shapes';
+import { generateKey, hashKey } from '../../auth/api-keys';
 import { KeyResolver } from '../key-resolver';
 import { WorkspaceRepository } from '../workspace.repository';
 import type { RotateKeyCommand } from './rotate-key.command';

@@ -1,8 +1,11 @@
 import { workspaceIdSchema as workspaceId } from '@seg/contracts';
 import { z } from 'zod';
-import { KEY_KINDS } from '../auth/api-keys';
 
-/** Request and response bodies of the workspace endpoints (validation and OpenAPI). */
+/** The two API keys of a workspace: `pk_…` (public, shipped in the SDK) and `sk_…` (secret). */
+export const KEY_KINDS = ['public', 'secret'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
+
+/** `POST /v1/workspaces` (admin token). */
 export const createWorkspaceBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
 });
@@ -14,12 +17,14 @@ export const createdWorkspaceResponse = z.object({
   secretKey: z.string().regex(/^sk_/).describe('For the dashboard API; shown only once'),
 });
 
+/** `GET /v1/workspaces/current`. */
 export const workspaceResponse = z.object({
   id: workspaceId,
   name: z.string(),
   createdAt: z.iso.datetime(),
 });
 
+/** `POST /v1/workspaces/current/keys/rotate`. */
 export const rotateKeyBody = z.strictObject({ kind: z.enum(KEY_KINDS) });
 
 export const rotatedKeyResponse = z.object({

@@ -2,8 +2,10 @@ import { attributeObjectSchema, INGEST_LIMITS, userIdSchema } from '@seg/contrac
 import { z } from 'zod';
 
 /**
- * Segment Spec message shapes. Fields we do not use (context, anonymousId,
- * integrations, sentAt, originalTimestamp…) are accepted and ignored.
+ * Segment Spec message shapes (`POST /v1/identify`, `/v1/track`, `/v1/page`, and each message
+ * of `/v1/batch`). Fields we do not use (context, anonymousId, integrations, sentAt,
+ * originalTimestamp…) are accepted and ignored. The gateway fills `messageId` (random) and
+ * `timestamp` (time received) when they are absent.
  */
 const common = {
   userId: userIdSchema,
@@ -13,6 +15,7 @@ const common = {
 
 const builtIn = z.string().max(1_000).nullable().optional();
 
+/** `traits.name` and `traits.email` are built-in attributes; other traits are custom ones. */
 export const identifyBody = z.looseObject({
   ...common,
   traits: attributeObjectSchema.pipe(z.looseObject({ name: builtIn, email: builtIn })).optional(),
@@ -30,10 +33,14 @@ export const pageBody = z.looseObject({
   properties: attributeObjectSchema.optional(),
 });
 
+/** Each message `type` of a batch and the shape it must have. */
 export const MESSAGE_BODIES = { identify: identifyBody, track: trackBody, page: pageBody } as const;
 export type MessageType = keyof typeof MESSAGE_BODIES;
 
-/** `/v1/batch`: Segment's envelope; each message is checked on its own (bad ones per index). */
+/**
+ * `/v1/batch`: Segment's envelope of at most `INGEST_LIMITS.maxBatchMessages` messages, each
+ * with its `type`; each message is checked on its own (bad ones are rejected per index).
+ */
 export const batchBody = z.looseObject({
   batch: z.array(z.unknown()).min(1, 'must hold at least one message'),
 });
@@ -43,6 +50,7 @@ const rejection = z.object({
   details: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 
+/** The 202 answer of every ingestion endpoint: stored durably, applied shortly after. */
 export const acceptedResponse = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),

@@ -7,18 +7,21 @@ import {
 import { z } from 'zod';
 
 /**
- * Request parts the gateway checks itself. Segment bodies are only required to be JSON
- * objects here: the segments service validates them as a whole (rules against the live
- * attribute catalog) so that one 400 names every offending path.
+ * `POST /v1/segments`, `PUT /v1/segments/:id`, `POST /v1/segments/preview`: only required to
+ * be a JSON object here. The segments service validates a body as a whole (rules against the
+ * live attribute catalog) so that one 400 names every offending path; `*SegmentDoc` below
+ * describes the same bodies for OpenAPI.
  */
 export const segmentBody = z.record(z.string(), z.unknown());
 
+/** `GET /v1/segments` and `GET /v1/segments/:id/users`. */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1_000).default(50),
   cursor: z.string().min(1).max(2_000).optional(),
 });
 
-export const deleteQuery = z.strictObject({
+/** `DELETE /v1/segments/:id?confirm=true` detaches the segment from the experiences using it. */
+export const segmentDeleteQuery = z.strictObject({
   confirm: z.enum(['true', 'false']).default('false'),
 });
 
@@ -31,13 +34,16 @@ const rulesDoc = z
   })
   .describe('The root group; conditions: attribute, customAttribute, experience, event, segment');
 
+/** Documentation of `segmentBody` on create (not what validates it: see `segmentBody`). */
 export const createSegmentDoc = z.object({
   name: z.string().min(1).max(120),
   description: z.string().max(1_000).optional(),
   rules: rulesDoc,
 });
+/** Documentation of `segmentBody` on update: any of the create fields. */
 export const updateSegmentDoc = createSegmentDoc.partial();
-export const previewDoc = z.object({
+/** Documentation of `segmentBody` on preview. */
+export const previewSegmentDoc = z.object({
   rules: rulesDoc,
   limit: z.number().int().min(1).max(1_000).optional(),
   cursor: z.string().optional(),
@@ -48,14 +54,14 @@ export const segmentListResponse = z.object({
   segments: z.array(segmentListItemView),
   nextCursor: z.string().nullable(),
 });
-export const membersResponse = z.object({
+export const segmentMembersResponse = z.object({
   users: z.array(segmentMemberView),
   nextCursor: z.string().nullable(),
 });
-export const previewResponse = membersResponse.extend({ count: z.number().int() });
-export const countResponse = z.object({ count: z.number().int() });
-export const explainResponse = z.object({
+export const segmentPreviewResponse = segmentMembersResponse.extend({ count: z.number().int() });
+export const segmentCountResponse = z.object({ count: z.number().int() });
+export const segmentExplainResponse = z.object({
   member: z.boolean(),
   explanation: z.record(z.string(), z.unknown()).describe('Each node of the rules with its result'),
 });
-export const deletedResponse = segmentDeletedView;
+export const deletedSegmentResponse = segmentDeletedView;
