@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, log, projectEnv, runOrThrow, workspaceRoot } from './common.mjs';
+import { ServiceConsole } from './service-console.mjs';
 
 // [name, bundle]: the integrations app has a second entry point, its sync workers.
 const PROCESSES = [
@@ -41,15 +42,24 @@ async function main() {
   }
   env.ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? developmentAdminToken();
 
+  // JSON logs stay as they are in production and CI (for log collectors); a person reads these.
+  const serviceConsole = new ServiceConsole({
+    readable: env.NODE_ENV === 'development' && !process.env.CI,
+    width: Math.max(...PROCESSES.map(([service]) => service.length)),
+  });
   for (const [service, bundle] of PROCESSES) {
     const child = spawn(
       path.join(workspaceRoot, 'node_modules', '.bin', 'node'),
       [path.join(workspaceRoot, 'dist', 'apps', bundle)],
-      { cwd: workspaceRoot, stdio: 'inherit', env: projectEnv(env) },
+      { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'], env: projectEnv(env) },
     );
-    child.on('exit', (code, signal) => {
+    serviceConsole.attach(service, child);
+    // 'close', not 'exit': its last lines have been read by then.
+    child.on('close', (code, signal) => {
       if (!stopping) {
-        log(`${service} exited (${signal ?? code}); stopping everything`);
+        log(`${service} exited (${signal ?? code}):`);
+        for (const line of serviceConsole.lastWordsOf(service)) log(`  ${line}`);
+        log('stopping everything');
         void shutdown(1);
       }
     });

@@ -1,11 +1,11 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ServiceName } from '@seg/contracts';
-import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { busServerOptions } from '../bus/bus-topology';
 import { ensureDeadLetterTopology } from '../bus/dead-letter';
 import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
+import { ServiceLogger } from '../logging/service-logger';
 
 /** Loads the config or exits with one line per bad variable. */
 export function loadConfigOrExit<S extends z.ZodType>(schema: S, service: string): z.output<S> {
@@ -40,7 +40,7 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   const { config, service } = options;
   await ensureDeadLetterTopology(config);
   const app = await NestFactory.create(options.rootModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(ServiceLogger));
   app.enableShutdownHooks();
   if (options.consumeBus ?? true) {
     app.connectMicroservice(busServerOptions(config, service), { inheritAppConfig: true });
@@ -48,6 +48,6 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   }
   await options.configure?.(app);
   await app.listen(options.httpPort, config.HOST ?? '127.0.0.1');
-  app.get(Logger).log({ service, url: await app.getUrl() }, `${service} started`);
+  app.get(ServiceLogger).log({ service, url: await app.getUrl() }, `${service} started`);
   return app;
 }
