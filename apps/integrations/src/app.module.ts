@@ -9,7 +9,7 @@ import {
 import type { IntegrationsConfig } from './config';
 import { IntegrationsDataModule } from './data.module';
 import { IntegrationsHandler } from './integrations.handler';
-import { JobsModule } from './jobs/bullmq.module';
+import { integrationsJobsModule } from './jobs/bullmq.module';
 import { SegmentQueue } from './jobs/segment-queue';
 import { SyncQueue } from './jobs/sync-queue';
 import { PingHandler } from './system/ping.handler';
@@ -28,7 +28,7 @@ export class AppModule {
         MongoModule.forRoot(config),
         BusModule.forRoot(),
         health,
-        JobsModule.forRoot(config),
+        integrationsJobsModule(config),
         IntegrationsDataModule.register(config),
       ],
       controllers: [PingHandler, IntegrationsHandler],

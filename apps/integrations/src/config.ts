@@ -44,6 +44,8 @@ export type IntegrationsConfig = z.output<typeof integrationsEnvSchema>;
 
 /** Port of this service's own /health endpoint. */
 export const DEFAULT_HEALTH_PORT = 3004;
+/** Port of the worker process's own /health endpoint. */
+export const DEFAULT_WORKER_HEALTH_PORT = 3005;
 
 /** The 32-byte key from ENCRYPTION_KEY (hex or base64), or the development default. */
 export function encryptionKeyOf(config: IntegrationsConfig): Buffer {

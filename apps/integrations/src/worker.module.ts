@@ -1,12 +1,19 @@
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AppConfigModule, BusModule, LoggingModule, MongoModule } from '@seg/platform';
+import {
+  AppConfigModule,
+  BusModule,
+  LoggingModule,
+  MongoModule,
+  withWorkerOptions,
+} from '@seg/platform';
 import { ProfileStoreModule } from '@seg/profile-store';
 import { Redis } from 'ioredis';
 import type { IntegrationsConfig } from './config';
 import { IntegrationsDataModule } from './data.module';
-import { JobsModule } from './jobs/bullmq.module';
+import { integrationsJobsModule } from './jobs/bullmq.module';
+import { SYNC_QUEUE } from './jobs/sync-queue';
 import { SystemProcessor } from './jobs/system.processor';
 import { CustomerIoProvider } from './providers/customerio/customerio.provider';
 import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
@@ -40,14 +47,19 @@ export class WorkerModule implements OnApplicationShutdown {
         MongoModule.forRoot(config),
         // A client only (no consumer): Segment deliveries are applied through the users service.
         BusModule.forRoot(),
-        JobsModule.forRoot(config),
+        integrationsJobsModule(config),
         IntegrationsDataModule.register(config),
         ProfileStoreModule,
         MongooseModule.forFeature([{ name: PENDING_RECORD_MODEL, schema: PendingRecordSchema }]),
       ],
       providers: [
         SystemProcessor,
-        SyncProcessor,
+        withWorkerOptions(SyncProcessor, SYNC_QUEUE, {
+          concurrency: config.SYNC_CONCURRENCY,
+          // A worker that dies mid-run loses its job after this; another one resumes it.
+          lockDuration: config.SYNC_LOCK_DURATION_MS,
+          stalledInterval: config.SYNC_LOCK_DURATION_MS,
+        }),
         SegmentProcessor,
         ...WORKER_USE_CASES,
         PendingRecordRepository,

@@ -1,19 +1,14 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '@seg/platform';
-import { Logger } from 'nestjs-pino';
-import { integrationsEnvSchema } from './config';
+import { loadConfigOrExit, startWorker } from '@seg/platform';
+import { DEFAULT_WORKER_HEALTH_PORT, integrationsEnvSchema } from './config';
+import { INTEGRATIONS_QUEUES } from './jobs/bullmq.module';
 import { WorkerModule } from './worker.module';
 
-// Workers finish their current job on SIGTERM (BullMQ's close waits for it).
-async function main() {
-  const config = loadConfigOrExit(integrationsEnvSchema, 'integrations-worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  await app.init();
-  app.get(Logger).log('integrations worker started');
-}
-void main();
+const config = loadConfigOrExit(integrationsEnvSchema, 'integrations-worker');
+void startWorker({
+  name: 'integrations-worker',
+  config,
+  rootModule: WorkerModule.register(config),
+  httpPort: config.HEALTH_PORT ?? DEFAULT_WORKER_HEALTH_PORT,
+  queues: INTEGRATIONS_QUEUES,
+});

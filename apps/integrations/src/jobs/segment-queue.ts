@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobPayload } from '@seg/contracts';
+import { jobRequestContext } from '@seg/platform';
 import type { Queue } from 'bullmq';
 
 export const SEGMENT_QUEUE = 'integrations.segment';
@@ -12,6 +13,6 @@ export class SegmentQueue {
   constructor(@InjectQueue(SEGMENT_QUEUE) private readonly queue: Queue<SegmentJobData>) {}
 
   async enqueueApply(workspaceId: string, deliveryIds: string[], jobId: string): Promise<void> {
-    await this.queue.add('apply', { workspaceId, deliveryIds }, { jobId });
+    await this.queue.add('apply', { workspaceId, deliveryIds, ...jobRequestContext() }, { jobId });
   }
 }

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobPayload, SyncProvider } from '@seg/contracts';
+import { jobRequestContext } from '@seg/platform';
 import type { Queue } from 'bullmq';
 
 export const SYNC_QUEUE = 'integrations.sync';
@@ -13,7 +14,11 @@ export class SyncQueue {
 
   /** The job id is the run id: adding the same run twice queues it once. */
   async enqueueRun(workspaceId: string, provider: SyncProvider, runId: string): Promise<void> {
-    await this.queue.add('run', { workspaceId, provider, runId }, { jobId: runId });
+    await this.queue.add(
+      'run',
+      { workspaceId, provider, runId, ...jobRequestContext() },
+      { jobId: runId },
+    );
   }
 
   async schedule(workspaceId: string, provider: SyncProvider, everyMinutes: number) {

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { RequestIdWorkerHost } from '@seg/platform';
 import { queueContracts } from '@seg/contracts';
 import type { Job } from 'bullmq';
 import { SEGMENT_QUEUE } from '../jobs/segment-queue';
@@ -13,7 +14,7 @@ import {
  * (a delete after an identify of the same user stays after it).
  */
 @Processor(SEGMENT_QUEUE, { concurrency: 1 })
-export class SegmentProcessor extends WorkerHost {
+export class SegmentProcessor extends RequestIdWorkerHost {
   constructor(private readonly applyDeliveries: ApplyDeliveriesUseCase) {
     super();
   }

@@ -57,6 +57,8 @@ describe('sync after a worker is killed (SIGKILL)', () => {
     }
     env['LOG_LEVEL'] = 'warn';
     env['SYNC_LOCK_DURATION_MS'] = LOCK_MS;
+    // Its /health on a free port: two workers run at once here.
+    env['HEALTH_PORT'] = '0';
     const out = openSync(path.join(logDir, `${name}.log`), 'a');
     const child = spawn(
       path.join(ROOT, 'node_modules/.bin/node'),

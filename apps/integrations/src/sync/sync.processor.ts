@@ -1,10 +1,9 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { queueContracts, SyncJobPayload } from '@seg/contracts';
-import { APP_CONFIG } from '@seg/platform';
+import { RequestIdWorkerHost } from '@seg/platform';
 import { DelayedError, Job } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import type { IntegrationsConfig } from '../config';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { SYNC_QUEUE } from '../jobs/sync-queue';
 import { RunRepository } from '../runs/run.repository';
@@ -16,12 +15,9 @@ import { RunSyncResult, RunSyncUseCase } from './usecases/run-sync/run-sync.usec
  * skips it while another run is active) and calls the use case. On shutdown the
  * current run stops at a page boundary and is put back, resuming from its checkpoint.
  */
-@Processor(SYNC_QUEUE, {
-  // Read at start-up (decorator); validated with the rest in config.ts.
-  lockDuration: Number(process.env['SYNC_LOCK_DURATION_MS'] ?? 30_000),
-  stalledInterval: Number(process.env['SYNC_LOCK_DURATION_MS'] ?? 30_000),
-})
-export class SyncProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
+// Worker options (concurrency, lock duration) come from the config: worker.module.ts.
+@Processor(SYNC_QUEUE)
+export class SyncProcessor extends RequestIdWorkerHost {
   private readonly logger = new Logger(SyncProcessor.name);
   private stopping = false;
 
@@ -29,7 +25,6 @@ export class SyncProcessor extends WorkerHost implements BeforeApplicationShutdo
     private readonly runSync: RunSyncUseCase,
     private readonly connections: ConnectionRepository,
     private readonly runs: RunRepository,
-    @Inject(APP_CONFIG) private readonly config: IntegrationsConfig,
   ) {
     super();
   }
@@ -93,12 +88,9 @@ export class SyncProcessor extends WorkerHost implements BeforeApplicationShutdo
     }
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.SYNC_CONCURRENCY;
-  }
-
-  /** Before BullMQ closes the worker (which waits for the current job). */
-  beforeApplicationShutdown(): void {
+  /** BullMQ's close (at shutdown) waits for the current job: it stops at a page boundary. */
+  @OnWorkerEvent('closing')
+  onClosing(): void {
     this.stopping = true;
   }
 }

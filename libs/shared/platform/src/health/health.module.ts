@@ -9,9 +9,11 @@ import {
   Res,
   Type,
 } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import type { BaseConfig } from '../config/load-config';
+import { QueueWorkerCheck } from '../jobs/queue-worker.check';
 import { BusCheck, MongoCheck, RedisCheck } from './checks';
 import { DEPENDENCY_CHECKS, DependencyCheck, runChecks } from './dependency-check';
 
@@ -19,7 +21,11 @@ export interface HealthOptions {
   mongo?: boolean;
   redis?: boolean;
   bus?: boolean;
+  /** Queues this process works on: each is reported as `queue:<name>`. */
+  workerQueues?: readonly string[];
 }
+
+const QUEUE_WORKER_CHECKS = Symbol('QUEUE_WORKER_CHECKS');
 
 /** Health report of this process's own dependencies; 503 when any is down. */
 @Controller('health')
@@ -50,14 +56,25 @@ export class HealthModule {
         useFactory: (config: BaseConfig) => new RedisCheck(config.REDIS_URL),
       });
     }
+    const queues = options.workerQueues ?? [];
+    providers.push({
+      provide: QUEUE_WORKER_CHECKS,
+      inject: [DiscoveryService],
+      useFactory: (discovery: DiscoveryService) =>
+        queues.map((queue) => new QueueWorkerCheck(queue, discovery)),
+    });
     const tokens = [...classes, ...(options.redis ? [RedisCheck] : [])];
     providers.push({
       provide: DEPENDENCY_CHECKS,
-      inject: tokens,
-      useFactory: (...checks: DependencyCheck[]) => checks,
+      inject: [QUEUE_WORKER_CHECKS, ...tokens],
+      useFactory: (queueChecks: DependencyCheck[], ...checks: DependencyCheck[]) => [
+        ...checks,
+        ...queueChecks,
+      ],
     });
     return {
       module: HealthModule,
+      imports: [DiscoveryModule],
       controllers: withController ? [HealthController] : [],
       providers,
       exports: [DEPENDENCY_CHECKS],

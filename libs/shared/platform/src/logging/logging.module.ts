@@ -1,11 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { BaseConfig } from '../config/load-config';
+import { currentRequestId } from '../request-context/request-id';
+import { ServiceLogger } from './service-logger';
 
 /** Levels at which pino-http's request logs (level `info`) are written. */
 const HTTP_LOG_LEVELS: ReadonlySet<BaseConfig['LOG_LEVEL']> = new Set(['info', 'debug', 'trace']);
 
-/** Structured JSON logs (pino); HTTP request logs only where there is HTTP traffic. */
+/**
+ * Structured JSON logs (pino); HTTP request logs only where there is HTTP traffic.
+ * Every line written while a request, bus message or job is handled carries its `requestId`.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: BaseConfig, service: string, logHttp = false): DynamicModule {
@@ -20,11 +25,17 @@ export class LoggingModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             base: { service },
+            mixin: () => {
+              const requestId = currentRequestId();
+              return requestId ? { requestId } : {};
+            },
             autoLogging: httpLogs,
             redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
           },
         }),
       ],
+      providers: [ServiceLogger],
+      exports: [ServiceLogger],
     };
   }
 }
