@@ -37,7 +37,8 @@ module.exports = async function globalSetup() {
   const env = {
     ...nodeEnv,
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    // `debug`: one line per bus message and job, so a request id can be followed (request-id.e2e).
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'debug',
     MONGODB_URI: process.env.MONGODB_URI,
     MONGODB_DB: `e2e_${id}`,
     BUS_PREFIX: `e2e_${id}`,

@@ -7,10 +7,13 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { sdkCors } from './limits/sdk-cors';
+import { assignRequestId } from './request-id/request-id.middleware';
 
 /** HTTP set-up shared by main.ts and the tests, so both serve the same API. */
 export function configureGateway(app: INestApplication): void {
   const config = app.get<GatewayConfig>(APP_CONFIG);
+  // First, so that every later step (logs, errors, bus messages) sees the request id.
+  app.use(assignRequestId);
   app.enableCors(sdkCors(app.get(RouteTable)));
   // Replaces Nest's default JSON parser (100 kB); larger bodies answer 413.
   (app as NestExpressApplication).useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@seg/contracts';
+import { newErrorId } from '@seg/platform';
 import type { Response } from 'express';
 import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
 
@@ -26,15 +27,24 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);
     const { status, name } = HTTP_STATUS_BY_CODE[error.code];
-    if (status >= 500 && error.code === 'INTERNAL') {
-      this.logger.error({ err: exception }, 'Unhandled error');
-    }
     response.status(status).json({
       error: name,
       message: error.message,
       ...(error.details ? { details: error.details } : {}),
       ...(error.meta ?? {}),
+      ...(status >= 500 ? { errorId: this.logFault(exception, error) } : {}),
     });
+  }
+
+  /**
+   * Logs a 5xx with its stack under an errorId that the answer carries. A service's
+   * fault already has one (logged there beside its stack): it is kept.
+   */
+  private logFault(exception: unknown, error: DomainError): string {
+    const fromService = error.meta?.['errorId'];
+    const errorId = typeof fromService === 'string' ? fromService : newErrorId();
+    this.logger.error({ err: exception, errorId, code: error.code }, 'Request failed');
+    return errorId;
   }
 
   private toDomainError(exception: unknown): DomainError {
@@ -55,6 +65,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'Request body is too large');
       if (status === 400)
         return new DomainError('VALIDATION_FAILED', 'Request body is not valid JSON');
+      // An unsupported charset or Content-Encoding (415): the caller's to fix.
+      if (status >= 400 && status < 500)
+        return new DomainError('VALIDATION_FAILED', 'Request body cannot be read');
     }
     return new DomainError('INTERNAL', 'Internal error');
   }

@@ -8,8 +8,9 @@ import type { RouteTable } from '../auth/route-table';
 const SDK_CORS: CorsOptions = {
   origin: '*',
   methods: ['GET', 'POST', 'OPTIONS'],
-  allowedHeaders: ['Authorization', 'Content-Type'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
   exposedHeaders: [
+    'X-Request-Id',
     'Retry-After',
     'X-RateLimit-Limit',
     'X-RateLimit-Remaining',

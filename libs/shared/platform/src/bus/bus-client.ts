@@ -1,5 +1,5 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ClientRMQ } from '@nestjs/microservices';
+import { ClientRMQ, RmqRecord, RmqRecordBuilder } from '@nestjs/microservices';
 import {
   BusReply,
   DomainError,
@@ -14,6 +14,7 @@ import {
 } from '@seg/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { BaseConfig } from '../config/load-config';
+import { currentRequestId, REQUEST_ID_HEADER } from '../request-context/request-id';
 import { busNames, RMQ_SOCKET_OPTIONS } from './bus-topology';
 
 /**
@@ -75,7 +76,9 @@ export class BusClient implements OnApplicationShutdown {
     let reply: BusReply<unknown>;
     try {
       reply = await firstValueFrom(
-        this.proxy.send<BusReply<unknown>>(pattern, payload).pipe(timeout(timeoutMs)),
+        this.proxy
+          .send<BusReply<unknown>>(pattern, withRequestId(payload))
+          .pipe(timeout(timeoutMs)),
       );
     } catch (error) {
       if (error instanceof TimeoutError) {
@@ -96,10 +99,21 @@ export class BusClient implements OnApplicationShutdown {
 
   async emit<P extends EventPattern>(pattern: P, payload: EventOf<P>): Promise<void> {
     const parsed = eventContracts[pattern].payload.parse(payload);
-    await firstValueFrom(this.events.emit(pattern, parsed), { defaultValue: undefined });
+    await firstValueFrom(this.events.emit(pattern, withRequestId(parsed)), {
+      defaultValue: undefined,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.proxy.close(), this.events.close()]);
   }
+}
+
+/** The message with the current request id in its AMQP headers (the payload stays the contract's). */
+function withRequestId<T>(payload: T): T | RmqRecord<T> {
+  const requestId = currentRequestId();
+  if (!requestId) return payload;
+  return new RmqRecordBuilder(payload)
+    .setOptions({ headers: { [REQUEST_ID_HEADER]: requestId } })
+    .build();
 }

@@ -14,6 +14,13 @@ import {
   EventOf,
   zodIssuesToDetails,
 } from '@seg/contracts';
+import {
+  acceptedRequestId,
+  newErrorId,
+  newRequestId,
+  REQUEST_ID_HEADER,
+  runWithRequestId,
+} from '../request-context/request-id';
 import { inflightTracker } from './inflight-tracker';
 
 const logger = new Logger('Bus');
@@ -22,10 +29,18 @@ function channelOf(context: RmqContext): { channel: Channel; message: Message } 
   return { channel: context.getChannelRef() as Channel, message: context.getMessage() as Message };
 }
 
+/** The sender's request id (from the AMQP headers), or a new one for a message sent outside any. */
+function requestIdOf(message: Message): string {
+  const headers: Record<string, unknown> = message.properties.headers ?? {};
+  return acceptedRequestId(headers[REQUEST_ID_HEADER]) ?? newRequestId();
+}
+
+/** A domain error as it is; anything else becomes INTERNAL with an `errorId` logged beside its stack. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) return error.toBody();
-  logger.error({ err: error }, 'Unhandled error in bus handler');
-  return { code: 'INTERNAL', message: 'Internal error' };
+  const errorId = newErrorId();
+  logger.error({ err: error, errorId }, 'Unhandled error in bus handler');
+  return { code: 'INTERNAL', message: 'Internal error', meta: { errorId } };
 }
 
 type RequestMethod<P extends RequestPattern> = (
@@ -51,26 +66,34 @@ export function HandleRequest<P extends RequestPattern>(pattern: P) {
       context: RmqContext,
     ): Promise<BusReply<ResponseOf<P>>> {
       const { channel, message } = channelOf(context);
+      const startedAt = performance.now();
       try {
-        return await inflightTracker.track(async () => {
-          const parsed = contract.request.safeParse(payload);
-          if (!parsed.success) {
-            return {
-              ok: false as const,
-              error: {
-                code: 'VALIDATION_FAILED' as const,
-                message: `Invalid payload for ${pattern}`,
-                details: zodIssuesToDetails(parsed.error),
-              },
-            };
-          }
-          try {
-            const data = await original.call(this, parsed.data as ParsedRequestOf<P>);
-            return { ok: true as const, data };
-          } catch (error) {
-            return { ok: false as const, error: toErrorBody(error) };
-          }
-        });
+        return await runWithRequestId(requestIdOf(message), () =>
+          inflightTracker.track(async () => {
+            const parsed = contract.request.safeParse(payload);
+            if (!parsed.success) {
+              return {
+                ok: false as const,
+                error: {
+                  code: 'VALIDATION_FAILED' as const,
+                  message: `Invalid payload for ${pattern}`,
+                  details: zodIssuesToDetails(parsed.error),
+                },
+              };
+            }
+            try {
+              const data = await original.call(this, parsed.data as ParsedRequestOf<P>);
+              return { ok: true as const, data };
+            } catch (error) {
+              return { ok: false as const, error: toErrorBody(error) };
+            } finally {
+              logger.debug(
+                { pattern, ms: Math.round(performance.now() - startedAt) },
+                'Request handled',
+              );
+            }
+          }),
+        );
       } finally {
         channel.ack(message);
       }
@@ -99,25 +122,28 @@ export function HandleEvent<P extends EventKey>(pattern: P) {
     const contract = eventContracts[pattern];
     const wrapped = async function (this: unknown, payload: unknown, context: RmqContext) {
       const { channel, message } = channelOf(context);
-      await inflightTracker.track(async () => {
-        const parsed = contract.payload.safeParse(payload);
-        if (!parsed.success) {
-          logger.error(
-            { pattern, issues: parsed.error.issues },
-            'Invalid event payload: dead-lettered',
-          );
-          channel.nack(message, false, false);
-          return;
-        }
-        try {
-          await original.call(this, parsed.data as EventOf<P>);
-          channel.ack(message);
-        } catch (error) {
-          const requeue = !message.fields.redelivered;
-          logger.error({ err: error, pattern, requeue }, 'Event handler failed');
-          channel.nack(message, false, requeue);
-        }
-      });
+      await runWithRequestId(requestIdOf(message), () =>
+        inflightTracker.track(async () => {
+          const parsed = contract.payload.safeParse(payload);
+          if (!parsed.success) {
+            logger.error(
+              { pattern, issues: parsed.error.issues },
+              'Invalid event payload: dead-lettered',
+            );
+            channel.nack(message, false, false);
+            return;
+          }
+          try {
+            await original.call(this, parsed.data as EventOf<P>);
+            channel.ack(message);
+            logger.debug({ pattern }, 'Event handled');
+          } catch (error) {
+            const requeue = !message.fields.redelivered;
+            logger.error({ err: error, pattern, requeue }, 'Event handler failed');
+            channel.nack(message, false, requeue);
+          }
+        }),
+      );
     };
     (descriptor as PropertyDescriptor).value = wrapped;
     EventPattern(pattern)(target, key, descriptor);
