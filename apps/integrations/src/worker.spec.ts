@@ -26,10 +26,10 @@ describe('integrations worker process', () => {
       queues: INTEGRATIONS_QUEUES,
     });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  });
+  }, 60_000);
 
   afterAll(async () => {
-    await app.close();
+    await app?.close();
   });
 
   it('reports Redis, the bus and the worker of each queue', async () => {
