@@ -50,8 +50,8 @@ describe('request id', () => {
         const services = await servicesThatLogged(requestId);
         return services.length === SERVICES_ON_THE_WAY.length ? services : undefined;
       },
-      { timeoutMs: 20_000, what: `${requestId} in the logs of ${SERVICES_ON_THE_WAY.join(', ')}` },
+      { timeoutMs: 30_000, what: `${requestId} in the logs of ${SERVICES_ON_THE_WAY.join(', ')}` },
     );
     expect(logged).toEqual(SERVICES_ON_THE_WAY);
-  }, 40_000);
+  }, 60_000);
 });
