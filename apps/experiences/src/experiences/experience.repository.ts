@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { retryBusy, WorkspaceRepository } from '@seg/profile-store';
-import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
+import { WorkspaceRepository } from '@seg/profile-store';
+import type { Model } from 'mongoose';
 import { EXPERIENCE_MODEL, ExperienceDocument } from './experience.schema';
 
 /** The experiences of a workspace; every query is scoped by the workspace id. */
@@ -9,29 +9,6 @@ import { EXPERIENCE_MODEL, ExperienceDocument } from './experience.schema';
 export class ExperienceRepository extends WorkspaceRepository<ExperienceDocument> {
   constructor(@InjectModel(EXPERIENCE_MODEL) model: Model<ExperienceDocument>) {
     super(model);
-  }
-
-  // Writes are retried when FerretDB's SQLite backend reports a lock (nothing was written).
-  override insert(
-    workspaceId: string,
-    document: Omit<ExperienceDocument, 'workspaceId'>,
-  ): Promise<void> {
-    return retryBusy(() => super.insert(workspaceId, document));
-  }
-
-  override updateOne(
-    workspaceId: string,
-    filter: QueryFilter<ExperienceDocument>,
-    update: UpdateQuery<ExperienceDocument>,
-  ): Promise<{ matched: number; modified: number; upserted: number }> {
-    return retryBusy(() => super.updateOne(workspaceId, filter, update));
-  }
-
-  override deleteMany(
-    workspaceId: string,
-    filter: QueryFilter<ExperienceDocument> = {},
-  ): Promise<number> {
-    return retryBusy(() => super.deleteMany(workspaceId, filter));
   }
 
   findById(workspaceId: string, experienceId: string): Promise<ExperienceDocument | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { retryBusy, WorkspaceRepository } from '@seg/profile-store';
+import { isDuplicateKeyError, WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import { INTERACTION_MODEL, InteractionDocument } from './interaction.schema';
 
@@ -20,17 +20,13 @@ export class InteractionRepository extends WorkspaceRepository<InteractionDocume
     document: Omit<InteractionDocument, 'workspaceId'>,
   ): Promise<{ stored: InteractionDocument; duplicate: boolean }> {
     try {
-      await retryBusy(() => this.insert(workspaceId, document));
+      await this.insert(workspaceId, document);
       return { stored: { ...document, workspaceId }, duplicate: false };
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const stored = await this.findOne(workspaceId, { messageId: document.messageId });
       if (!stored) throw error;
       return { stored, duplicate: true };
     }
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }

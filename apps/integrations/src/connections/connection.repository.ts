@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { IntegrationProvider } from '@seg/contracts';
-import { WorkspaceRepository } from '@seg/profile-store';
+import { isDuplicateKeyError, WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import type { SealedSecret } from '../crypto/secret-box';
 import { randomBytes } from 'node:crypto';
@@ -77,7 +77,7 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
         claimedAt: new Date(),
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
     await this.exclusive(workspaceId, provider, () =>
@@ -184,7 +184,7 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
         });
         break;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
       const held = await this.leases.findOne({ _id, workspaceId });
       if (held && held.expiresAt.getTime() < Date.now()) {

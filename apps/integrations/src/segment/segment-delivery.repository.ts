@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { WorkspaceRepository } from '@seg/profile-store';
+import { isDuplicateKeyError, WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import { SEGMENT_DELIVERY_MODEL, SegmentDeliveryDocument } from './segment-delivery.schema';
 
@@ -58,15 +58,4 @@ export class SegmentDeliveryRepository extends WorkspaceRepository<SegmentDelive
       })),
     );
   }
-}
-
-function isDuplicateKeyError(error: unknown): boolean {
-  const code = (error as { code?: number }).code;
-  const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> })
-    .writeErrors;
-  return (
-    code === 11000 ||
-    (Array.isArray(writeErrors) &&
-      writeErrors.every((entry) => (entry.code ?? entry.err?.code) === 11000))
-  );
 }

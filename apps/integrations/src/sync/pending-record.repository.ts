@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { retryBusy, WorkspaceRepository } from '@seg/profile-store';
+import { WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import { PENDING_RECORD_MODEL, PendingRecordDocument } from './pending-record.schema';
 
@@ -13,15 +13,10 @@ export class PendingRecordRepository extends WorkspaceRepository<PendingRecordDo
   /** Replaces the kept copies of these records (two bulk round trips). */
   async keep(workspaceId: string, records: Omit<PendingRecordDocument, 'workspaceId'>[]) {
     if (records.length === 0) return;
-    await retryBusy(() =>
-      this.deleteMany(workspaceId, { _id: { $in: records.map((record) => record._id) } }),
-    );
-    await retryBusy(() =>
-      this.model.collection.insertMany(
-        records.map((record) => ({ ...record, workspaceId })) as never[],
-        { ordered: false },
-      ),
-    );
+    await this.deleteMany(workspaceId, { _id: { $in: records.map((record) => record._id) } });
+    await this.writes.insertMany(records.map((record) => ({ ...record, workspaceId })) as never[], {
+      ordered: false,
+    });
   }
 
   async forget(workspaceId: string, ids: string[]): Promise<void> {

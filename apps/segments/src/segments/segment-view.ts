@@ -35,10 +35,3 @@ export function nameConflict(name: string): DomainError {
     { path: 'name', message: 'is already used by another segment of this workspace (any case)' },
   ]);
 }
-
-/** MongoDB duplicate key (the unique name index caught a race). */
-export function isDuplicateKey(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
-  );
-}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { retryBusy, WorkspaceRepository } from '@seg/profile-store';
+import { isDuplicateKeyError, WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import { INTERACTION_RECEIPT_MODEL, InteractionReceipt } from './interaction-receipt.schema';
 
@@ -18,10 +18,9 @@ export class InteractionReceiptRepository extends WorkspaceRepository<Interactio
   /** Insert-only; marking twice is harmless. */
   async markApplied(workspaceId: string, messageId: string, userId: string): Promise<void> {
     try {
-      await retryBusy(() => this.insert(workspaceId, { messageId, userId, appliedAt: new Date() }));
+      await this.insert(workspaceId, { messageId, userId, appliedAt: new Date() });
     } catch (error) {
-      if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 11000))
-        throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }

@@ -1,5 +1,6 @@
 export * from './base/workspace-repository';
-export * from './util/write-retry';
+export * from './base/retried-writes';
+export * from './util/duplicate-key';
 export * from './util/concurrently';
 export * from './profiles/profile.schema';
 export * from './profiles/profile.repository';

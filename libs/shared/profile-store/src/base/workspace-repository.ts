@@ -1,10 +1,13 @@
 import type {
   AnyBulkWriteOperation,
   Model,
+  mongo,
   PipelineStage,
   QueryFilter,
   UpdateQuery,
 } from 'mongoose';
+import { retryBusy } from '../util/write-retry';
+import { RetriedWrites } from './retried-writes';
 
 /** Every stored document belongs to exactly one workspace. */
 export interface WorkspaceOwned {
@@ -15,9 +18,16 @@ export interface WorkspaceOwned {
  * Base of every repository: each method takes the workspace id first and puts
  * it into the query itself, after the caller's filter, so a query without a
  * workspace (or with another one) cannot be written. Reads return plain objects.
+ * Every write is retried while FerretDB answers SQLITE_BUSY (retryBusy): the
+ * methods here do it, and driver-level writes go through `writes` (or a RetriedWrites of another collection).
  */
 export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
-  protected constructor(protected readonly model: Model<T>) {}
+  /** The driver's writes on this repository's collection, retried (no workspace scope added). */
+  protected readonly writes: RetriedWrites<mongo.Document>;
+
+  protected constructor(protected readonly model: Model<T>) {
+    this.writes = new RetriedWrites(model.collection);
+  }
 
   protected scope(workspaceId: string, filter: QueryFilter<T> = {}): QueryFilter<T> {
     if (!workspaceId) throw new Error('workspaceId is required');
@@ -45,7 +55,7 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
 
   async insert(workspaceId: string, document: Omit<T, 'workspaceId'>): Promise<void> {
     // mongoose's create() typing cannot follow a generic T; the shape is checked by this signature.
-    await this.model.create({ ...document, workspaceId } as never);
+    await retryBusy(() => this.model.create({ ...document, workspaceId } as never));
   }
 
   async updateOne(
@@ -54,9 +64,11 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
     update: UpdateQuery<T>,
     options: { upsert?: boolean } = {},
   ): Promise<{ matched: number; modified: number; upserted: number }> {
-    const result = await this.model
-      .updateOne(this.scope(workspaceId, filter), update, { upsert: options.upsert ?? false })
-      .exec();
+    const result = await retryBusy(() =>
+      this.model
+        .updateOne(this.scope(workspaceId, filter), update, { upsert: options.upsert ?? false })
+        .exec(),
+    );
     return {
       matched: result.matchedCount,
       modified: result.modifiedCount,
@@ -65,7 +77,8 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
   }
 
   async deleteMany(workspaceId: string, filter: QueryFilter<T> = {}): Promise<number> {
-    return (await this.model.deleteMany(this.scope(workspaceId, filter)).exec()).deletedCount;
+    const scoped = this.scope(workspaceId, filter);
+    return (await retryBusy(() => this.model.deleteMany(scoped).exec())).deletedCount;
   }
 
   /** Runs a pipeline whose first stage restricts it to the workspace. */
@@ -77,7 +90,7 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
   async bulkWrite(workspaceId: string, operations: BulkOperation[]): Promise<void> {
     if (operations.length === 0) return;
     const scoped = operations.map((operation) => scopeOperation(operation, workspaceId));
-    await this.model.bulkWrite(scoped as never, { ordered: false });
+    await retryBusy(() => this.model.bulkWrite(scoped as never, { ordered: false }));
   }
 }
 

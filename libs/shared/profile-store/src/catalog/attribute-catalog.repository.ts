@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { CustomSource, ValueType } from '@seg/segment-engine';
 import type { Model } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
-import { duplicateIndexes, retryBusy } from '../util/write-retry';
 import {
   ATTRIBUTE_CATALOG_MODEL,
   AttributeCatalogEntry,
@@ -45,11 +44,8 @@ export class AttributeCatalogRepository extends WorkspaceRepository<AttributeCat
       rejectedCount: 0,
       createdAt: now,
     }));
-    try {
-      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
-    } catch (error) {
-      if (!duplicateIndexes(error)) throw error;
-    }
+    // A key refused as a duplicate was declared by another writer first.
+    await this.writes.insertNew(documents);
     return this.find(workspaceId, {
       $or: entries.map((entry) => ({ source: entry.source, key: entry.key })),
     });
@@ -63,19 +59,15 @@ export class AttributeCatalogRepository extends WorkspaceRepository<AttributeCat
       key: entry.key,
       [`sampleValues.${MAX_SAMPLE_VALUES - 1}`]: { $exists: false },
     });
-    await retryBusy(() =>
-      this.model.collection.updateOne(filter as Record<string, unknown>, {
-        $addToSet: { sampleValues: { $each: values } },
-      }),
-    );
+    await this.writes.updateOne(filter as Record<string, unknown>, {
+      $addToSet: { sampleValues: { $each: values } },
+    });
   }
 
   async countRejected(workspaceId: string, entry: CatalogKey, count: number): Promise<void> {
     const filter = this.scope(workspaceId, { source: entry.source, key: entry.key });
-    await retryBusy(() =>
-      this.model.collection.updateOne(filter as Record<string, unknown>, {
-        $inc: { rejectedCount: count },
-      }),
-    );
+    await this.writes.updateOne(filter as Record<string, unknown>, {
+      $inc: { rejectedCount: count },
+    });
   }
 }

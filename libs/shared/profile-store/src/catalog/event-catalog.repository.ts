@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
-import { retryBusy } from '../util/write-retry';
 import { EVENT_CATALOG_MODEL, EventCatalogEntry } from './event-catalog.schema';
 
 /** Event names per source with counts and last seen, scoped by workspace. */
@@ -29,6 +28,6 @@ export class EventCatalogRepository extends WorkspaceRepository<EventCatalogEntr
         upsert: true,
       },
     }));
-    await retryBusy(() => this.model.collection.bulkWrite(operations, { ordered: false }));
+    await this.writes.bulkWrite(operations, { ordered: false });
   }
 }

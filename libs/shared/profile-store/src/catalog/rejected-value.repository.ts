@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
-import { retryBusy } from '../util/write-retry';
 import { REJECTED_VALUE_MODEL, RejectedValue } from './rejected-value.schema';
 
 /** Values kept aside because they could not be normalised (insert-only). */
@@ -18,6 +17,6 @@ export class RejectedValueRepository extends WorkspaceRepository<RejectedValue> 
   ): Promise<void> {
     if (values.length === 0) return;
     const documents = values.map((value) => ({ ...value, workspaceId }));
-    await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
+    await this.writes.insertMany(documents, { ordered: false });
   }
 }

@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { EventDocument } from '@seg/segment-engine';
 import type { Model, Types } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
-import { duplicateIndexes, retryBusy } from '../util/write-retry';
 import { EVENT_MODEL } from './event.schema';
 
 export type StoredEvent = EventDocument & { _id: Types.ObjectId };
@@ -27,14 +26,7 @@ export class EventRepository extends WorkspaceRepository<EventDocument> {
   async insertIdempotent(workspaceId: string, events: StoredEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
     const documents = events.map((event) => ({ ...event, workspaceId }));
-    let duplicates = new Set<number>();
-    try {
-      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
-    } catch (error) {
-      const found = duplicateIndexes(error);
-      if (!found) throw error;
-      duplicates = found;
-    }
+    const duplicates = await this.writes.insertNew(documents);
     return events.map((_, index) => index).filter((index) => !duplicates.has(index));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
+import { Model, mongo, Types } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
-import { duplicateIndexes, retryBusy } from '../util/write-retry';
+import { RetriedWrites } from '../base/retried-writes';
 import {
   INBOX_APPLIED_MODEL,
   INBOX_MODEL,
@@ -27,7 +27,12 @@ export class InboxRepository extends WorkspaceRepository<InboxEntry> {
     @InjectModel(INBOX_SWEEP_MODEL) private readonly sweep: Model<InboxSweep>,
   ) {
     super(model);
+    this.appliedWrites = new RetriedWrites(applied.collection);
+    this.sweepWrites = new RetriedWrites(sweep.collection);
   }
+
+  private readonly appliedWrites: RetriedWrites<mongo.Document>;
+  private readonly sweepWrites: RetriedWrites<mongo.Document>;
 
   /** Stores new entries; answers those stored (a repeated messageId is left out). */
   async accept(
@@ -39,14 +44,7 @@ export class InboxRepository extends WorkspaceRepository<InboxEntry> {
       _id: new Types.ObjectId(),
       workspaceId,
     }));
-    let duplicates = new Set<number>();
-    try {
-      await retryBusy(() => this.model.collection.insertMany(documents, { ordered: false }));
-    } catch (error) {
-      const found = duplicateIndexes(error);
-      if (!found) throw error;
-      duplicates = found;
-    }
+    const duplicates = await this.writes.insertNew(documents);
     return documents.filter((_, index) => !duplicates.has(index));
   }
 
@@ -55,11 +53,7 @@ export class InboxRepository extends WorkspaceRepository<InboxEntry> {
     if (ids.length === 0) return;
     const appliedAt = new Date();
     const documents = ids.map((_id) => ({ _id, workspaceId, appliedAt }));
-    try {
-      await retryBusy(() => this.applied.collection.insertMany(documents, { ordered: false }));
-    } catch (error) {
-      if (!duplicateIndexes(error)) throw error;
-    }
+    await this.appliedWrites.insertNew(documents);
   }
 
   /**
@@ -97,12 +91,10 @@ export class InboxRepository extends WorkspaceRepository<InboxEntry> {
   }
 
   async advanceWatermark(receivedBefore: Date): Promise<void> {
-    await retryBusy(() =>
-      this.sweep.collection.updateOne(
-        { _id: WATERMARK_ID } as Record<string, unknown>,
-        { $max: { receivedBefore } },
-        { upsert: true },
-      ),
+    await this.sweepWrites.updateOne(
+      { _id: WATERMARK_ID } as Record<string, unknown>,
+      { $max: { receivedBefore } },
+      { upsert: true },
     );
   }
 }

@@ -4,7 +4,7 @@ import type { ProfileDocument } from '@seg/segment-engine';
 import type { Model, mongo } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
 import { mapConcurrently } from '../util/concurrently';
-import { duplicateIndexes, retryBusy } from '../util/write-retry';
+import { RetriedWrites } from '../base/retried-writes';
 import { PROFILE_MODEL, profileKey, type StoredProfile } from './profile.schema';
 
 /** `_id` lookups in flight for one many-users read. */
@@ -28,12 +28,14 @@ export type ProfileListRow = Pick<ProfileDocument, 'userId' | 'name' | 'email' |
 export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
   constructor(@InjectModel(PROFILE_MODEL) model: Model<ProfileDocument>) {
     super(model);
+    this.collection = model.collection as unknown as mongo.Collection<StoredProfile>;
+    this.profileWrites = new RetriedWrites(this.collection);
   }
 
   /** The driver's collection, typed with the string `_id` profiles are stored with. */
-  private get collection(): mongo.Collection<StoredProfile> {
-    return this.model.collection as unknown as mongo.Collection<StoredProfile>;
-  }
+  private readonly collection: mongo.Collection<StoredProfile>;
+  /** Its writes, retried (see WorkspaceRepository). */
+  private readonly profileWrites: RetriedWrites<StoredProfile>;
 
   /**
    * One profile by its key alone. The key embeds the workspace (profileKey), so no other
@@ -76,14 +78,8 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
       ...profile,
       workspaceId,
     }));
-    try {
-      await retryBusy(() => this.collection.insertMany(documents, { ordered: false }));
-      return new Set();
-    } catch (error) {
-      const duplicates = duplicateIndexes(error);
-      if (!duplicates) throw error;
-      return new Set([...duplicates].map((index) => profiles[index]?.userId ?? ''));
-    }
+    const duplicates = await this.profileWrites.insertNew(documents);
+    return new Set([...duplicates].map((index) => profiles[index]?.userId ?? ''));
   }
 
   /**
@@ -101,7 +97,7 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
       lastActivityAt: guard.lastActivityAt,
       sessions: guard.sessions,
     };
-    const result = await retryBusy(() => this.collection.updateOne(filter, { $set: set }));
+    const result = await this.profileWrites.updateOne(filter, { $set: set });
     return result.matchedCount === 1;
   }
 
@@ -120,9 +116,7 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     userId: string,
     update: Record<string, unknown>,
   ): Promise<string[] | null> {
-    const result = await retryBusy(() =>
-      this.collection.updateOne(this.byKey(workspaceId, userId), update),
-    );
+    const result = await this.profileWrites.updateOne(this.byKey(workspaceId, userId), update);
     if (result.matchedCount === 0) return null;
     const profile = await this.findByUserId(workspaceId, userId);
     return profile?.tags ?? [];

@@ -17,17 +17,3 @@ export async function retryBusy<T>(write: () => Promise<T>, attempts = 8): Promi
 export function isBusyError(error: unknown): boolean {
   return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
 }
-
-/** Indexes of the documents an unordered insertMany refused as duplicates (E11000). */
-export function duplicateIndexes(error: unknown): Set<number> | undefined {
-  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length === 0) return undefined;
-  const indexes = new Set<number>();
-  for (const item of list as Array<{ index: number; code?: number; err?: { code?: number } }>) {
-    const code = item.code ?? item.err?.code;
-    if (code !== 11000) return undefined;
-    indexes.add(item.index);
-  }
-  return indexes;
-}

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf, SegmentView } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
+import { isDuplicateKeyError } from '@seg/profile-store';
 import { CompiledSegments } from '../../../membership/compiled-segments';
 import { SegmentInputValidator } from '../../segment-input';
 import { SegmentRepository } from '../../segment.repository';
 import type { SegmentDocument } from '../../segment.schema';
-import { generateSegmentId, isDuplicateKey, nameConflict, toSegmentView } from '../../segment-view';
+import { generateSegmentId, nameConflict, toSegmentView } from '../../segment-view';
 
 export type CreateSegmentCommand = ParsedRequestOf<'segments.segment.create'>;
 
@@ -41,7 +42,7 @@ export class CreateSegmentUseCase {
     try {
       await this.segments.insert(workspaceId, document);
     } catch (error) {
-      if (isDuplicateKey(error)) throw nameConflict(name);
+      if (isDuplicateKeyError(error)) throw nameConflict(name);
       throw error;
     }
     this.compiled.invalidate(workspaceId);

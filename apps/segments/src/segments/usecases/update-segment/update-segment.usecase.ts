@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type ParsedRequestOf, type SegmentView } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
+import { isDuplicateKeyError } from '@seg/profile-store';
 import { CompiledSegments } from '../../../membership/compiled-segments';
 import { SegmentInputValidator } from '../../segment-input';
 import { SegmentRepository } from '../../segment.repository';
 import type { SegmentDocument } from '../../segment.schema';
-import { isDuplicateKey, nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
+import { nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
 
 export type UpdateSegmentCommand = ParsedRequestOf<'segments.segment.update'>;
 
@@ -52,7 +53,7 @@ export class UpdateSegmentUseCase {
         unset,
       );
     } catch (error) {
-      if (isDuplicateKey(error) && input.name !== undefined) throw nameConflict(input.name);
+      if (isDuplicateKeyError(error) && input.name !== undefined) throw nameConflict(input.name);
       throw error;
     }
     if (!updated) {
