@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ErrorDetail, formatPath } from '@seg/contracts';
+import { DomainError, type ErrorDetail, zodIssuesToDetails } from '@seg/contracts';
 import {
   type CatalogEntry,
   type CustomAttributeCondition,
@@ -84,15 +84,7 @@ export class SegmentInputValidator {
   ): Promise<SegmentInput> {
     const details: ErrorDetail[] = [];
     const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys) details.push({ path: key, message: 'unknown field' });
-        } else {
-          details.push({ path: formatPath(issue.path), message: issue.message });
-        }
-      }
-    }
+    if (!parsed.success) details.push(...zodIssuesToDetails(parsed.error));
     if (rulesRequired && body['rules'] === undefined) {
       details.push({ path: 'rules', message: 'is required' });
     }

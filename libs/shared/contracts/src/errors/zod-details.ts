@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from './error-codes';
 
-/** Renders a zod issue path as `rules.conditions[2].operator`. */
+/** Renders a zod issue path under `prefix` as `rules.conditions[2].operator`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
   let out = prefix;
   for (const part of path) {
@@ -11,9 +11,21 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): strin
   return out || '(root)';
 }
 
+/**
+ * The one way zod issues become error details, paths under `prefix`. An unknown
+ * key is reported at its own path (`body.extra`: "unknown field"), one detail per
+ * key, so a client can show it next to the field like any other detail.
+ */
 export function zodIssuesToDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: formatPath(issue.path, prefix),
-    message: issue.message,
-  }));
+  const details: ErrorDetail[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        details.push({ path: formatPath([...issue.path, key], prefix), message: 'unknown field' });
+      }
+    } else {
+      details.push({ path: formatPath(issue.path, prefix), message: issue.message });
+    }
+  }
+  return details;
 }

@@ -2,7 +2,8 @@ import { LIMITS, NATIVE_ATTRIBUTE_TYPES } from '../rules/operators';
 import type { CatalogEntry, SegmentRules } from '../rules/types';
 import { type AttributeTypeLookup, catalogLookup } from './catalog';
 import { CONDITION_SCHEMAS, type ConditionKind } from './condition-schemas';
-import { formatPath, fromZodIssues, type ValidationIssue } from './issues';
+import { formatPath, zodIssuesToDetails } from '@seg/contracts';
+import type { ValidationIssue } from './issues';
 import { checkOperatorValue, inferValueType } from './operator-value';
 
 export interface ValidationContext {
@@ -87,12 +88,12 @@ export function validateSegmentRules(input: unknown, context: ValidationContext)
     }
     const parsed = CONDITION_SCHEMAS[kind as ConditionKind].safeParse(condition);
     if (!parsed.success) {
-      errors.push(...fromZodIssues(path, parsed.error.issues));
+      errors.push(...zodIssuesToDetails(parsed.error, path));
       return;
     }
     const c = parsed.data;
     const push = (parts: PropertyKey[], message: string) =>
-      errors.push({ path: formatPath(path, parts), message });
+      errors.push({ path: formatPath(parts, path), message });
     switch (c.type) {
       case 'attribute': {
         const type = NATIVE_ATTRIBUTE_TYPES[c.attribute];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   type ErrorDetail,
-  formatPath,
+  zodIssuesToDetails,
   type ParsedRequestOf,
   type ResponseOf,
 } from '@seg/contracts';
@@ -34,13 +34,7 @@ export class PreviewSegmentUseCase {
   }: PreviewSegmentCommand): Promise<ResponseOf<'segments.segment.preview'>> {
     const details: ErrorDetail[] = [];
     const parsed = previewBody.safeParse(body);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys) details.push({ path: key, message: 'unknown field' });
-        } else details.push({ path: formatPath(issue.path), message: issue.message });
-      }
-    }
+    if (!parsed.success) details.push(...zodIssuesToDetails(parsed.error));
     if (body['rules'] === undefined) details.push({ path: 'rules', message: 'is required' });
     let checked: Awaited<ReturnType<SegmentInputValidator['rulesOnly']>> | undefined;
     if (body['rules'] !== undefined) {
