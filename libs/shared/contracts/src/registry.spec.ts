@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eventContracts, isEventPattern, isRequestPattern, requestContracts } from './index';
 
 describe('the bus registry', () => {
@@ -28,7 +27,8 @@ describe('workspace.key.rotated', () => {
   const event = {
     workspaceId: 'ws_abcdefgh12',
     kind: 'secret',
-    previousKeyHash: createHash('sha256').update(oldKey).digest('hex'),
+    // sha256 of oldKey (printf '%s' KEY | sha256sum): the spec stays browser-safe like the library.
+    previousKeyHash: '0baab64084148b95b7279ba1ab61a7f1f61a26620975e405a5c21ac9c154414a',
     rotatedAt: '2026-12-01T10:00:00.000Z',
   };
 

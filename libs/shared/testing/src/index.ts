@@ -5,3 +5,4 @@ export { deleteBusTopology, drainDeadLetters } from '@seg/platform';
 export * from './vendors/fake-server';
 export * from './vendors/fake-hubspot';
 export * from './vendors/fake-customerio';
+export * from './test-app';
