@@ -197,7 +197,7 @@ describe('segment definitions', () => {
     const response = await call<ErrorBody>('GET', '/v1/segments?limit=0');
     expect(response.status).toBe(400);
     const cursor = await call<ErrorBody>('GET', '/v1/segments?cursor=bogus');
-    expect(cursor).toMatchObject({ status: 400, body: { details: [{ path: 'cursor' }] } });
+    expect(cursor).toMatchObject({ status: 400, body: { details: [{ path: 'query.cursor' }] } });
   });
 
   it('never deletes a segment another segment references (409, even with confirm)', async () => {

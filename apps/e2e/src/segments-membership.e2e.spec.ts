@@ -455,7 +455,7 @@ describe('segment membership on a seeded dataset', () => {
     const cursor = await api('GET', `/v1/segments/${ids.get('Everyone')}/users?cursor=zzz`, {
       key: workspace.secretKey,
     });
-    expect(cursor).toMatchObject({ status: 400, body: { details: [{ path: 'cursor' }] } });
+    expect(cursor).toMatchObject({ status: 400, body: { details: [{ path: 'query.cursor' }] } });
   });
 
   it('reflects an update in targeting within 1 second, with no republish', async () => {

@@ -8,7 +8,8 @@ import {
   listMembers,
   type SegmentDataSource,
 } from '@seg/segment-engine';
-import { decodeCursor, encodeCursor, memberCursor } from '../paging/cursor';
+import { decodeCursor, encodeCursor } from '@seg/platform';
+import { z } from 'zod';
 import { MemberStore } from '../reads/member-store';
 
 /**
@@ -16,6 +17,9 @@ import { MemberStore } from '../reads/member-store';
  * userIds of ≤ 256 characters (≈ 5 MB) stay below MongoDB's 16 MB command limit.
  */
 const CHUNK_SIZE = 20_000;
+
+/** Members are ordered by userId; the cursor is the last userId of the previous page. */
+const memberCursor = z.object({ u: z.string().min(1).max(256) });
 
 export interface MemberPageResult {
   users: SegmentMemberView[];

@@ -6,6 +6,7 @@ export * from './system/system.contracts';
 export * from './workspaces/workspace.events';
 export * from './jobs/queues';
 export * from './common/ids';
+export * from './paging/page-query';
 export * from './segments/segments.events';
 export * from './segments/segments.contracts';
 export * from './experiences/experiences.events';

@@ -2,7 +2,7 @@ import {
   createExperienceInput,
   experienceIdSchema,
   experienceSchema,
-  pageQuerySchema,
+  pageQuery,
   recordInteractionInput,
   targetedExperienceSchema,
   updateExperienceInput,
@@ -17,7 +17,7 @@ export const createExperienceBody = createExperienceInput;
 /** `PUT /v1/experiences/:id`: any of the create fields, at least one. */
 export const updateExperienceBody = updateExperienceInput;
 /** `GET /v1/experiences`. */
-export const experiencePageQuery = pageQuerySchema;
+export const experiencePageQuery = pageQuery;
 
 export const experienceResponse = experienceSchema;
 export const experienceListResponse = z.object({

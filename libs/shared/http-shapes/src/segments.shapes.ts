@@ -15,10 +15,7 @@ import { z } from 'zod';
 export const segmentBody = z.record(z.string(), z.unknown());
 
 /** `GET /v1/segments` and `GET /v1/segments/:id/users`. */
-export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(1_000).default(50),
-  cursor: z.string().min(1).max(2_000).optional(),
-});
+export { pageQuery } from '@seg/contracts';
 
 /** `DELETE /v1/segments/:id?confirm=true` detaches the segment from the experiences using it. */
 export const segmentDeleteQuery = z.strictObject({

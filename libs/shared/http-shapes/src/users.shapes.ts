@@ -1,6 +1,7 @@
 import {
   attributeCatalogItemSchema,
   eventCatalogItemSchema,
+  pageQuery,
   tagsSchema,
   userIdSchema,
   userProfileSchema,
@@ -10,10 +11,7 @@ import {
 import { z } from 'zod';
 
 /** `GET /v1/users`. */
-export const listUsersQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1_000).default(50),
-  cursor: z.string().min(1).max(2_000).optional(),
-});
+export const listUsersQuery = pageQuery;
 
 /** The path parameters of `/v1/users/:userId` and `/v1/users/:userId/tags`. */
 export const userIdParams = z.object({ userId: userIdSchema });

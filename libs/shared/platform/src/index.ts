@@ -23,3 +23,4 @@ export * from './jobs/worker-drain';
 export * from './jobs/queue-worker.check';
 export * from './logging/service-logger';
 export * from './request-context/request-id';
+export * from './paging/cursor';

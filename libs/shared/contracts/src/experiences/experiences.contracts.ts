@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestContract } from '../bus/contract';
+import { pageQuery } from '../paging/page-query';
 import {
   experienceIdSchema,
   segmentIdSchema,
@@ -149,11 +150,6 @@ export const updateExperienceInput = z
   .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change');
 export type UpdateExperienceInput = z.output<typeof updateExperienceInput>;
 
-export const pageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(1_000).default(50),
-  cursor: z.string().min(1).max(500).optional(),
-});
-
 /** An answer: a string, a number or a list of choices. */
 export const answerSchema = z.union([
   z.string().max(1_000),
@@ -208,8 +204,7 @@ export const experiencesRequests = {
     'experiences',
     z.object({
       ...workspaceScoped,
-      limit: z.number().int().min(1).max(1_000),
-      cursor: z.string().optional(),
+      ...pageQuery.shape,
     }),
     z.object({ experiences: z.array(experienceSchema), nextCursor: z.string().nullable() }),
   ),

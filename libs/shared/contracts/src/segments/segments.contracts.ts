@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestContract } from '../bus/contract';
+import { pageQuery } from '../paging/page-query';
 import {
   experienceIdSchema,
   segmentIdSchema,
@@ -57,11 +58,6 @@ export const segmentMemberView = z.object({
 });
 export type SegmentMemberView = z.infer<typeof segmentMemberView>;
 
-export const segmentPageQuery = z.object({
-  limit: z.number().int().min(1).max(1_000).default(50),
-  cursor: z.string().max(2_000).optional(),
-});
-
 const segmentMemberPage = z.object({
   users: z.array(segmentMemberView),
   nextCursor: z.string().nullable(),
@@ -93,7 +89,7 @@ export const segmentsRequests = {
   ),
   'segments.segment.list': requestContract(
     'segments',
-    segmentPageQuery.extend({ workspaceId: workspaceIdSchema }),
+    z.object({ workspaceId: workspaceIdSchema, ...pageQuery.shape }),
     z.object({ segments: z.array(segmentListItemView), nextCursor: z.string().nullable() }),
   ),
   'segments.segment.get': requestContract(
@@ -118,7 +114,7 @@ export const segmentsRequests = {
   ),
   'segments.members.list': requestContract(
     'segments',
-    segmentPageQuery.extend({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, ...pageQuery.shape }),
     segmentMemberPage,
   ),
   'segments.members.count': requestContract(

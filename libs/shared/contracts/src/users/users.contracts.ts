@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestContract } from '../bus/contract';
+import { pageQuery } from '../paging/page-query';
 import { userIdSchema, workspaceIdSchema } from '../common/ids';
 
 /** Ingestion limits (api.md): a batch carries at most 500 messages. */
@@ -201,8 +202,7 @@ export const usersRequests = {
     'users',
     z.object({
       ...workspaceScoped,
-      limit: z.number().int().min(1).max(1_000),
-      cursor: z.string().max(2_000).optional(),
+      ...pageQuery.shape,
     }),
     z.object({ items: z.array(userListItemSchema), nextCursor: z.string().nullable() }),
   ),

@@ -3,6 +3,7 @@ import {
   DomainError,
   type ErrorDetail,
   zodIssuesToDetails,
+  pageQuery,
   type ParsedRequestOf,
   type ResponseOf,
 } from '@seg/contracts';
@@ -15,8 +16,7 @@ export type PreviewSegmentCommand = ParsedRequestOf<'segments.segment.preview'>;
 
 const previewBody = z.strictObject({
   rules: z.unknown().optional(),
-  limit: z.number().int().min(1).max(1_000).default(50),
-  cursor: z.string().max(2_000).optional(),
+  ...pageQuery.shape,
 });
 
 /** "Apply filters": unsaved rules → count, first page of users, nextCursor. */

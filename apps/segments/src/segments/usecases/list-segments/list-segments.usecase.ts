@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
-import { BusClient } from '@seg/platform';
+import { BusClient, decodeCursor, encodeCursor } from '@seg/platform';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '../../../paging/cursor';
 import { SegmentRepository } from '../../segment.repository';
 import { toSegmentView } from '../../segment-view';
 
