@@ -21,8 +21,8 @@ import {
   createExperienceBody,
   deletedExperienceResponse,
   experienceListResponse,
-  experiencePageQuery,
   experienceResponse,
+  pageQuery,
   updateExperienceBody,
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
@@ -69,8 +69,8 @@ export class ExperiencesController {
   @ApiErrorResponses(400)
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(experiencePageQuery, 'query'))
-    query: z.output<typeof experiencePageQuery>,
+    @Query(new ZodValidationPipe(pageQuery, 'query'))
+    query: z.output<typeof pageQuery>,
   ): Promise<z.output<typeof experienceListResponse>> {
     return this.bus.request('experiences.experience.list', { workspaceId, ...query });
   }

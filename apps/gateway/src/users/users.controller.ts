@@ -12,7 +12,7 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
 import {
-  listUsersQuery,
+  pageQuery,
   tagsBody,
   userIdParams,
   userListResponse,
@@ -47,7 +47,7 @@ export class UsersController {
   @ApiOkResponse({ schema: openApiSchema(userListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(listUsersQuery, 'query')) query: z.output<typeof listUsersQuery>,
+    @Query(new ZodValidationPipe(pageQuery, 'query')) query: z.output<typeof pageQuery>,
   ): Promise<ResponseOf<'users.profiles.list'>> {
     return this.bus.request('users.profiles.list', { workspaceId, ...query });
   }

@@ -2,7 +2,6 @@ import {
   createExperienceInput,
   experienceIdSchema,
   experienceSchema,
-  pageQuery,
   recordInteractionInput,
   targetedExperienceSchema,
   updateExperienceInput,
@@ -16,8 +15,6 @@ import { z } from 'zod';
 export const createExperienceBody = createExperienceInput;
 /** `PUT /v1/experiences/:id`: any of the create fields, at least one. */
 export const updateExperienceBody = updateExperienceInput;
-/** `GET /v1/experiences`. */
-export const experiencePageQuery = pageQuery;
 
 export const experienceResponse = experienceSchema;
 export const experienceListResponse = z.object({

@@ -1,14 +1,12 @@
-import { experiencePageQuery } from './experiences.shapes';
 import { runsLimitQuery } from './integrations.shapes';
 import { pageQuery, segmentDeleteQuery } from './segments.shapes';
-import { listUsersQuery } from './users.shapes';
 import { rotateKeyBody } from './workspaces.shapes';
 
 describe('query and body shapes', () => {
   it('read numbers from query strings and fill the default page size', () => {
     expect(pageQuery.parse({ limit: '10' })).toEqual({ limit: 10 });
-    expect(listUsersQuery.parse({})).toEqual({ limit: 50 });
-    expect(experiencePageQuery.parse({ cursor: 'abc' })).toEqual({ limit: 50, cursor: 'abc' });
+    expect(pageQuery.parse({})).toEqual({ limit: 50 });
+    expect(pageQuery.parse({ cursor: 'abc' })).toEqual({ limit: 50, cursor: 'abc' });
     expect(runsLimitQuery.parse(undefined)).toBe(20);
   });
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
  */
 export const segmentBody = z.record(z.string(), z.unknown());
 
-/** `GET /v1/segments` and `GET /v1/segments/:id/users`. */
+/** Every list's `limit` and `cursor` (`GET /v1/segments`, `/v1/users`, `/v1/experiences`, members): one schema. */
 export { pageQuery } from '@seg/contracts';
 
 /** `DELETE /v1/segments/:id?confirm=true` detaches the segment from the experiences using it. */

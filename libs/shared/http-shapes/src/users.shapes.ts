@@ -1,7 +1,6 @@
 import {
   attributeCatalogItemSchema,
   eventCatalogItemSchema,
-  pageQuery,
   tagsSchema,
   userIdSchema,
   userProfileSchema,
@@ -9,9 +8,6 @@ import {
   userSegmentView,
 } from '@seg/contracts';
 import { z } from 'zod';
-
-/** `GET /v1/users`. */
-export const listUsersQuery = pageQuery;
 
 /** The path parameters of `/v1/users/:userId` and `/v1/users/:userId/tags`. */
 export const userIdParams = z.object({ userId: userIdSchema });
