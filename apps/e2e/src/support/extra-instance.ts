@@ -15,7 +15,10 @@ export interface ExtraInstance {
 }
 
 /** A second gateway on a port of its own; resolves once its `/health` answers 200. */
-export async function startExtraGateway(name = 'gateway-2'): Promise<ExtraInstance> {
+export async function startExtraGateway(
+  name = 'gateway-2',
+  env: Record<string, string> = {},
+): Promise<ExtraInstance> {
   const serviceEnv = JSON.parse(process.env['E2E_SERVICE_ENV'] ?? 'null') as Record<
     string,
     string
@@ -27,7 +30,7 @@ export async function startExtraGateway(name = 'gateway-2'): Promise<ExtraInstan
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/gateway/main.js')], {
     cwd: root,
-    env: { ...serviceEnv, GATEWAY_PORT: String(port) },
+    env: { ...serviceEnv, ...env, GATEWAY_PORT: String(port) },
     stdio: ['ignore', out, out],
   });
   const url = `http://127.0.0.1:${port}`;
