@@ -62,7 +62,7 @@ function collect(
       return;
     case 'field': {
       const { condition, predicate } = node;
-      if (RELATIVE.has(condition.operator)) {
+      if (condition.type !== 'experience' && RELATIVE.has(condition.operator)) {
         add(predicate.read(input.profile), condition.value as RelativeWindow);
       }
       return;
