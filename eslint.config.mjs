@@ -94,7 +94,10 @@ export default tseslint.config(
             // The SDK is published on its own: it may use the shapes' types, nothing else.
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
             // End-to-end suites talk HTTP to the running system; they share only test helpers.
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:sdk'],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:gateway',
