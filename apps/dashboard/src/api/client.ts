@@ -51,7 +51,17 @@ interface Result<Data> {
 
 /** The answer's body, or an `ApiError` with the API's message (a non-JSON failure gets one). */
 export async function unwrap<Data>(call: Promise<Result<Data>>): Promise<Data> {
-  const { data, error, response } = await call;
+  let result: Result<Data>;
+  try {
+    result = await call;
+  } catch (cause) {
+    // No answer (network down), or an answer that is not the API's JSON (another server).
+    throw new ApiError(0, {
+      error: 'Unreachable',
+      message: `The API could not be reached (${errorMessage(cause)})`,
+    });
+  }
+  const { data, error, response } = result;
   if (response.ok) return data as Data;
   throw new ApiError(response.status, errorBody(error, response));
 }

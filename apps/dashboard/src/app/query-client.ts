@@ -19,7 +19,7 @@ export function createAppQueryClient(onUnauthorized: () => void = () => undefine
     defaultOptions: {
       queries: {
         retry: (failures, error) =>
-          !(error instanceof ApiError && error.status < 500) && failures < 2,
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
         staleTime: 10_000,
       },
     },

@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { meQuery } from '../features/auth/auth-queries';
 import { DashboardShell } from './app-shell';
-import { RouteError, NotFound } from './route-states';
+import { NotFound, PageLoader, RouteError } from './route-states';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -130,6 +130,8 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     context: { queryClient },
     history,
     defaultPreload: 'intent',
+    // A page still loading after defaultPendingMs (1 s) shows a loader, never a blank page.
+    defaultPendingComponent: () => <PageLoader label="Loading" />,
     // The query cache holds the data; the router only decides when to load.
     defaultPreloadStaleTime: 0,
   });

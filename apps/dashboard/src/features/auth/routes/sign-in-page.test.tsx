@@ -60,4 +60,15 @@ describe('signing in', () => {
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password');
   });
+
+  it('a failing API shows its message, never a blank page', async () => {
+    renderApp('/users', {
+      'GET /v1/auth/me': () => ({
+        status: 403,
+        body: { error: 'Forbidden', message: 'This address is not allowed' },
+      }),
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('This address is not allowed');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
 });
