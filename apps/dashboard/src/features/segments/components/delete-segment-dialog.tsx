@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { SegmentListItem } from '../../../api/paths';
 import { errorMessage } from '../../../api/client';
 import { useDeleteSegment, useExperiences } from '../hooks/use-segments';
@@ -9,12 +10,15 @@ import { useDeleteSegment, useExperiences } from '../hooks/use-segments';
  * Delete at all while another segment's rules use it.
  */
 export function DeleteSegmentDialog({
-  segment,
+  segment: asked,
   onClose,
 }: {
   segment: SegmentListItem | null;
   onClose: () => void;
 }) {
+  // The last segment asked about stays shown while the dialog closes (its exit transition).
+  const [segment, setSegment] = useState(asked);
+  if (asked !== null && asked !== segment) setSegment(asked);
   const remove = useDeleteSegment();
   const usedBy = segment?.usedBy ?? [];
   const referencedBy = segment?.referencedBy ?? [];
@@ -25,7 +29,7 @@ export function DeleteSegmentDialog({
     onClose();
   };
   return (
-    <Modal opened={segment !== null} onClose={close} title={`Delete ${segment?.name ?? ''}?`}>
+    <Modal opened={asked !== null} onClose={close} title={`Delete ${segment?.name ?? ''}?`}>
       {segment ? (
         <Stack>
           {referencedBy.length > 0 ? (

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { AnchorLink } from '../../../app/anchor-link';
 import { useState } from 'react';
 import type { SegmentListItem } from '../../../api/paths';
 import { formatDateTime, formatNumber } from '../../../app/format';
@@ -95,13 +96,15 @@ function SegmentRow({
   return (
     <Table.Tr style={{ cursor: 'pointer' }} onClick={open}>
       <Table.Td>
-        <Link
+        <AnchorLink
           to="/segments/$segmentId"
           params={{ segmentId: segment.id }}
+          fw={500}
+          size="sm"
           onClick={(event) => event.stopPropagation()}
         >
           {segment.name}
-        </Link>
+        </AnchorLink>
       </Table.Td>
       <Table.Td>
         <Text size="sm" c="dimmed" lineClamp={2}>

@@ -3,7 +3,7 @@ import { Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/cor
 import { IconAdjustmentsHorizontal, IconDeviceFloppy } from '@tabler/icons-react';
 import type { SegmentRules } from '@seg/segment-engine';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { CursorPager, useCursorPages } from '../../../app/cursor-pager';
 import { formatDateTime } from '../../../app/format';
 import { EmptyState, PageLoader, QueryError } from '../../../app/route-states';
@@ -11,9 +11,7 @@ import { UsersSegmentsHeader } from '../../../app/users-segments-tabs';
 import { useSession } from '../../auth/hooks/use-session';
 import { PreviewPanel } from '../../segments/components/preview-panel';
 import { EMPTY_RULES } from '../../segments/filter-builder/default-conditions';
-import { FilterBuilder } from '../../segments/filter-builder/filter-builder';
-import { useFilterCatalog } from '../../segments/hooks/use-filter-catalog';
-import { type AppliedFilters, issuesOf, usePreview } from '../../segments/hooks/use-preview';
+import { type AppliedFilters, usePreview } from '../../segments/hooks/use-preview';
 import { useUserPage } from '../hooks/use-users';
 
 /**
@@ -21,10 +19,16 @@ import { useUserPage } from '../hooks/use-users';
  * with Apply filters list the matching users instead, and Save as segment starts a segment
  * from them.
  */
+// The builder (and its date pickers) loads when the filters are first opened, not with the list.
+const UserFilters = lazy(() =>
+  import('../components/user-filters').then((module) => ({ default: module.UserFilters })),
+);
+
 export function UsersPage() {
   const navigate = useNavigate();
   const { canWrite } = useSession();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [filtersOpened, setFiltersOpened] = useState(false);
   const [rules, setRules] = useState<SegmentRules>(EMPTY_RULES);
   const [applied, setApplied] = useState<AppliedFilters | null>(null);
   const preview = usePreview(applied);
@@ -38,7 +42,10 @@ export function UsersPage() {
           leftSection={<IconAdjustmentsHorizontal size={16} />}
           aria-expanded={filtersOpen}
           aria-controls="users-filters"
-          onClick={() => setFiltersOpen((open) => !open)}
+          onClick={() => {
+            setFiltersOpen((open) => !open);
+            setFiltersOpened(true);
+          }}
         >
           {filtersOpen ? 'Hide filters' : 'Filters'}
         </Button>
@@ -68,41 +75,15 @@ export function UsersPage() {
       </Group>
       <Collapse expanded={filtersOpen} id="users-filters">
         <Paper withBorder radius="md" p="lg">
-          <UserFilters rules={rules} onChange={setRules} issuesError={preview.error} />
+          {filtersOpened ? (
+            <Suspense fallback={<PageLoader label="Loading the filters" />}>
+              <UserFilters rules={rules} onChange={setRules} issuesError={preview.error} />
+            </Suspense>
+          ) : null}
         </Paper>
       </Collapse>
       {applied ? <PreviewPanel applied={applied} /> : <AllUsers />}
     </Stack>
-  );
-}
-
-function UserFilters({
-  rules,
-  onChange,
-  issuesError,
-}: {
-  rules: SegmentRules;
-  onChange: (rules: SegmentRules) => void;
-  issuesError: unknown;
-}) {
-  const catalog = useFilterCatalog();
-  if (catalog.isPending) return <PageLoader label="Loading the attribute catalog" />;
-  if (catalog.isError) {
-    return (
-      <QueryError
-        title="The attribute catalog could not be loaded"
-        error={catalog.error}
-        onRetry={() => void catalog.refetch()}
-      />
-    );
-  }
-  return (
-    <FilterBuilder
-      rules={rules}
-      onChange={onChange}
-      catalog={catalog.data}
-      issues={issuesOf(issuesError)}
-    />
   );
 }
 
