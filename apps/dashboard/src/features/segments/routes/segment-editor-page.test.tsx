@@ -205,4 +205,23 @@ describe('the segment editor', () => {
       ),
     ).toBe(false);
   });
+
+  it('shows the 400 details of Apply filters next to their filter too', async () => {
+    const app = renderApp('/segments/seg_1', {
+      ...listing(),
+      'POST /v1/segments/preview': () => ({
+        status: 400,
+        body: {
+          error: 'ValidationError',
+          message: 'The rules are not valid.',
+          details: [{ path: 'rules.conditions[0].value', message: 'must not be empty' }],
+        },
+      }),
+    });
+    await screen.findByRole('group', { name: 'Filter 1' });
+    await app.user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    const first = screen.getByRole('group', { name: 'Filter 1' });
+    expect(await within(first).findByText(/must not be empty/)).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('The rules are not valid.');
+  });
 });

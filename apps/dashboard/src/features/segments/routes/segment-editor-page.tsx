@@ -12,7 +12,7 @@ import { PreviewPanel } from '../components/preview-panel';
 import { SegmentEditorForm } from '../components/segment-editor-form';
 import { apiPath } from '../filter-builder/rules-tree';
 import { useFilterCatalog } from '../hooks/use-filter-catalog';
-import { type AppliedFilters, issuesOf } from '../hooks/use-preview';
+import { type AppliedFilters, issuesOf, usePreview } from '../hooks/use-preview';
 import { type SegmentDraft, useSegmentDraft } from '../hooks/use-segment-draft';
 import { useExperiences, useSaveSegment, useSegment, useSegmentUsage } from '../hooks/use-segments';
 
@@ -74,7 +74,14 @@ function SegmentEditor({
     withResolver: true,
   });
 
-  const issues = issuesOf(save.error);
+  const preview = usePreview(applied);
+  const saveIssues = issuesOf(save.error);
+  // A 400 of Save or of Apply filters: each detail next to what its path names (once).
+  const issues = [...saveIssues, ...issuesOf(preview.error)].filter(
+    (issue, index, all) =>
+      all.findIndex((other) => other.path === issue.path && other.message === issue.message) ===
+      index,
+  );
   const nodePaths = new Set(['name', 'description']);
   const unplaced = issues.filter(
     (issue) => !nodePaths.has(issue.path) && !issue.path.startsWith(apiPath([])),
@@ -112,9 +119,10 @@ function SegmentEditor({
         <Group gap="sm">
           <Button
             variant="default"
-            onClick={() =>
-              setApplied((previous) => ({ rules: draft.rules, run: (previous?.run ?? 0) + 1 }))
-            }
+            onClick={() => {
+              save.reset();
+              setApplied((previous) => ({ rules: draft.rules, run: (previous?.run ?? 0) + 1 }));
+            }}
           >
             Apply filters
           </Button>
@@ -134,12 +142,12 @@ function SegmentEditor({
           Saving applies these filters to every experience using this segment at once.
         </Alert>
       ) : null}
-      {save.isError && issues.length === 0 ? (
+      {save.isError && saveIssues.length === 0 ? (
         <Alert color="red" title="The segment was not saved" role="alert">
           {errorMessage(save.error)}
         </Alert>
       ) : null}
-      {issues.length > 0 ? (
+      {saveIssues.length > 0 ? (
         <Alert color="red" title="The segment was not saved" role="alert">
           {errorMessage(save.error)} The fields and filters concerned are marked below.
           {unplaced.length > 0 ? (
