@@ -4441,7 +4441,10 @@ export interface operations {
   TargetingController_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description ETag of a kept answer */
+        'If-None-Match'?: string;
+      };
       path: {
         userId: string;
       };
@@ -4470,6 +4473,13 @@ export interface operations {
             }[];
           };
         };
+      };
+      /** @description Unchanged since the answer of the given ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Missing or unknown key */
       401: {
