@@ -20,7 +20,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { errorMessage } from '../api/client';
 import {
   useCreateWorkspace,
@@ -44,7 +44,7 @@ const NAV = [
 /** The side bar of dashboard.md (pages, workspace switcher, account) and the page next to it. */
 export function DashboardShell() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const { me } = useSession();
+  const { me, workspace } = useSession();
   const signOut = useSignOut();
   return (
     <AppShell navbar={{ width: 260, breakpoint: 'sm' }} padding="xl">
@@ -94,7 +94,10 @@ export function DashboardShell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        {/* A page starts afresh in another workspace (its paging cursors, filters, drafts). */}
+        <Fragment key={workspace?.id ?? 'none'}>
+          <Outlet />
+        </Fragment>
       </AppShell.Main>
     </AppShell>
   );

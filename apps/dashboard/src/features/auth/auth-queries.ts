@@ -46,9 +46,12 @@ export function currentWorkspace(me: MeResponse | null | undefined): AccountWork
   return me.workspaces.find((workspace) => workspace.id === id) ?? me.workspaces[0] ?? null;
 }
 
-/** After a workspace switch or a sign-out: nothing of the previous workspace stays cached. */
-export function forgetWorkspaceData(queryClient: QueryClient): void {
-  queryClient.removeQueries({
+/**
+ * After a workspace switch nothing of the previous workspace stays cached: every query is reset
+ * (the ones on screen load again, now naming the new workspace).
+ */
+export function forgetWorkspaceData(queryClient: QueryClient): Promise<void> {
+  return queryClient.resetQueries({
     predicate: (query) => query.queryKey[0] !== authKeys.all[0],
   });
 }

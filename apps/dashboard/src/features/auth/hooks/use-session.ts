@@ -53,8 +53,8 @@ export function useSwitchWorkspace() {
   const navigate = useNavigate();
   return async (workspaceId: string) => {
     session.setWorkspaceId(workspaceId);
-    forgetWorkspaceData(queryClient);
     await queryClient.invalidateQueries({ queryKey: authKeys.me() });
+    await forgetWorkspaceData(queryClient);
     await navigate({ to: '/users' });
   };
 }
