@@ -3881,11 +3881,16 @@ export interface operations {
         };
         content: {
           'application/json': {
-            /** @description Each node of the rules with its result */
+            /** @description Each node of the rules with its result; a time-relative condition also has `changesAt`, when its result changes with no new data (null: never) */
             explanation: {
               [key: string]: unknown;
             };
             member: boolean;
+            /**
+             * Format: date-time
+             * @description When this membership changes by time alone (a relative window expiring); null: never
+             */
+            nextChangeAt: string | null;
           };
         };
       };
