@@ -86,7 +86,7 @@ export class InMemoryExperiences {
 }
 
 /** Recorded interactions, unique by (workspace, messageId) like the collection's index. */
-export class InMemoryInteractions {
+class InMemoryInteractions {
   readonly documents: InteractionDocument[] = [];
 
   asRepository(): InteractionRepository {
@@ -150,10 +150,8 @@ export function experiencesWorld(options: { missingSegments?: string[] } = {}) {
   };
 }
 
-export type ExperiencesWorld = ReturnType<typeof experiencesWorld>;
-
 /** The smallest valid experience: a one-step tour for everyone. */
-export const aTour: CreateExperienceInput = {
+const aTour: CreateExperienceInput = {
   name: 'Tour',
   type: 'tour',
   steps: [{ id: 's', kind: 'message' }],

@@ -40,7 +40,7 @@ export function clone<T>(value: T): T {
  * use-case specs: only the calls the use cases make, with the same answers
  * (unique keys where the collections have unique indexes).
  */
-export class InMemoryProfiles {
+class InMemoryProfiles {
   readonly documents: ProfileDocument[] = [];
   /** Runs before each guarded write: a spec changes the profile there to play a concurrent writer. */
   beforeGuardedWrite?: (profile: ProfileDocument) => void;
@@ -131,7 +131,7 @@ export class InMemoryInbox {
 }
 
 /** Events keyed by their inbox entry's id. */
-export class InMemoryEvents {
+class InMemoryEvents {
   readonly documents: StoredEvent[] = [];
 
   asRepository(): EventRepository {
@@ -150,7 +150,7 @@ export class InMemoryEvents {
 }
 
 /** Event names per source: `$inc` the count, `$max` the last seen time. */
-export class InMemoryEventCatalog {
+class InMemoryEventCatalog {
   readonly entries: EventCatalogEntry[] = [];
 
   asRepository(): EventCatalogRepository {
@@ -221,7 +221,7 @@ export class InMemoryAttributeCatalog {
   }
 }
 
-export class InMemoryRejectedValues {
+class InMemoryRejectedValues {
   readonly documents: RejectedValue[] = [];
 
   asRepository(): RejectedValueRepository {
@@ -234,7 +234,7 @@ export class InMemoryRejectedValues {
 }
 
 /** The applied interaction messageIds, once each. */
-export class InMemoryReceipts {
+class InMemoryReceipts {
   readonly applied: Array<{ workspaceId: string; messageId: string; userId: string }> = [];
 
   asRepository(): InteractionReceiptRepository {

@@ -35,7 +35,7 @@ export interface ReferenceProfile {
   }>;
 }
 
-export interface ReferenceEvent {
+interface ReferenceEvent {
   workspaceId: string;
   userId: string;
   source: string;
@@ -92,7 +92,7 @@ export function referenceMembers(
     .sort();
 }
 
-export function referenceIsMember(
+function referenceIsMember(
   rules: SegmentRules,
   profile: ReferenceProfile,
   world: ReferenceWorld,
