@@ -2,6 +2,7 @@ import { Query } from '@nestjs/common';
 import { ApiQuery, SchemaObject } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiErrorResponses } from '../docs/error-responses';
+import { decorateMethodOf } from './method-docs';
 import { openApiSchema } from './zod-openapi';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
@@ -13,17 +14,14 @@ import { ZodValidationPipe } from './zod-validation.pipe';
 export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   return (target, propertyKey, index) => {
     Query(new ZodValidationPipe(schema, 'query'))(target, propertyKey, index);
-    if (propertyKey === undefined) return;
-    const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);
-    if (!descriptor) return;
     const doc = openApiSchema(schema);
-    for (const [name, property] of Object.entries(doc.properties ?? {})) {
+    const parameters = Object.entries(doc.properties ?? {}).map(([name, property]) =>
       ApiQuery({
         name,
         required: doc.required?.includes(name) ?? false,
         schema: property as SchemaObject,
-      })(target, propertyKey, descriptor);
-    }
-    ApiErrorResponses(400)(target, propertyKey, descriptor);
+      }),
+    );
+    decorateMethodOf(target, propertyKey, ...parameters, ApiErrorResponses(400));
   };
 }
