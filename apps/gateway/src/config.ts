@@ -20,10 +20,16 @@ export const gatewayEnvSchema = baseEnvSchema
     /** For the admin token (workspace creation). */
     RATE_LIMIT_ADMIN: positiveInt.default(600),
     /**
-     * How long a key → workspace lookup is cached in memory. A rotation takes
-     * effect at once in the gateway process that served it, in others within this.
+     * How long a key → workspace lookup is cached in memory: a safety net, since a
+     * rotation reaches every gateway at once (the `workspace.key.rotated` broadcast).
      */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+    /**
+     * Load shedding (targeting): requests of this process already waiting for the
+     * experiences service above which the next one gets 503 with Retry-After at once.
+     */
+    SHED_MAX_IN_FLIGHT: positiveInt.max(100_000).default(256),
+    SHED_RETRY_AFTER_S: positiveInt.max(60).default(1),
     /** The built dashboard (`nx build dashboard`), served at `/`; relative to the working directory. */
     DASHBOARD_DIR: z.string().min(1).default('dist/apps/dashboard'),
   })
