@@ -13,8 +13,13 @@ export const gatewayEnvSchema = baseEnvSchema
     BODY_LIMIT_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
     /** Rate limits: requests per key per window (429 with Retry-After above). */
     RATE_LIMIT_WINDOW_MS: positiveInt.min(1_000).default(60_000),
-    /** For each public (SDK) key: browser and server SDK traffic is hot. */
-    RATE_LIMIT_SDK: positiveInt.default(6_000),
+    /**
+     * For each public (SDK) key, all its end users together: a generous ceiling
+     * (2,000 req/s), since every page load of every end user of the workspace asks.
+     */
+    RATE_LIMIT_SDK: positiveInt.default(120_000),
+    /** For each end user of a public key (the user the request names, else the address). */
+    RATE_LIMIT_SDK_PER_USER: positiveInt.default(600),
     /** For each secret (dashboard) key. */
     RATE_LIMIT_SECRET: positiveInt.default(1_200),
     /** For the admin token (workspace creation). */

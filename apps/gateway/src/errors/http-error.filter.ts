@@ -31,6 +31,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Shedding is the gateway protecting itself, not a fault: no stack logged per request.
     const shed = exception instanceof OverloadedError;
     if (shed) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (status === 429) copyNamedRetryAfter(response);
     response.status(status).json({
       error: name,
       message: error.message,
@@ -75,4 +76,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return new DomainError('INTERNAL', 'Internal error');
   }
+}
+
+/**
+ * The throttler names `Retry-After` after the limit that refused (`Retry-After-endUser`);
+ * clients only know `Retry-After`, so the refusing limit's value is given under it too.
+ */
+function copyNamedRetryAfter(response: Response): void {
+  if (response.getHeader('Retry-After') !== undefined) return;
+  const named = response.getHeaderNames().find((header) => header.startsWith('retry-after-'));
+  if (named) response.setHeader('Retry-After', String(response.getHeader(named)));
 }

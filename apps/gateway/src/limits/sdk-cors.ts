@@ -16,6 +16,9 @@ const SDK_CORS: CorsOptions = {
     'X-RateLimit-Limit',
     'X-RateLimit-Remaining',
     'X-RateLimit-Reset',
+    'X-RateLimit-Limit-endUser',
+    'X-RateLimit-Remaining-endUser',
+    'X-RateLimit-Reset-endUser',
   ],
   maxAge: 86_400,
 };
