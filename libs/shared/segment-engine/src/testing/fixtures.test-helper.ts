@@ -4,7 +4,7 @@ import { summarizeInteractions } from '../documents/profile';
 import type { CatalogEntry } from '../rules/types';
 
 export const NOW = new Date('2026-06-15T12:00:00.000Z');
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 export const WS = 'ws_1';
 

@@ -92,7 +92,7 @@ export function referenceMembers(
     .sort();
 }
 
-function referenceIsMember(
+export function referenceIsMember(
   rules: SegmentRules,
   profile: ReferenceProfile,
   world: ReferenceWorld,
