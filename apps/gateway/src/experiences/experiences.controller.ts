@@ -1,21 +1,5 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Experience } from '@seg/contracts';
 import {
   createExperienceBody,
@@ -31,8 +15,8 @@ import { SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { ZodBody } from '../validation/zod-body.decorator';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { ExperienceIdPipe } from './experience-id.pipe';
 import { InvalidatesTargeting } from './targeting-answers';
 
@@ -59,18 +43,10 @@ export class ExperiencesController {
 
   @Get()
   @ApiOperation({ summary: 'Page through the experiences, oldest first' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
   @ApiOkResponse({ schema: openApiSchema(experienceListResponse, 'output') })
-  @ApiErrorResponses(400)
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(pageQuery, 'query'))
-    query: z.output<typeof pageQuery>,
+    @ZodQuery(pageQuery) query: z.output<typeof pageQuery>,
   ): Promise<z.output<typeof experienceListResponse>> {
     return this.bus.request('experiences.experience.list', { workspaceId, ...query });
   }

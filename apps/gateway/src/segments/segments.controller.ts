@@ -8,7 +8,6 @@ import {
   Param,
   Post,
   Put,
-  Query,
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
@@ -33,11 +32,11 @@ import { SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
 
 const body = () => Body(new ZodValidationPipe(segmentBody, 'body'));
-const page = () => Query(new ZodValidationPipe(pageQuery, 'query'));
 type Body = z.output<typeof segmentBody>;
 type Page = z.output<typeof pageQuery>;
 
@@ -55,7 +54,7 @@ export class SegmentsController {
   @ApiOkResponse({ schema: openApiSchema(segmentListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
-    @page() query: Page,
+    @ZodQuery(pageQuery) query: Page,
   ): Promise<ResponseOf<'segments.segment.list'>> {
     return this.bus.request('segments.segment.list', { workspaceId, ...query });
   }
@@ -120,8 +119,7 @@ export class SegmentsController {
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
-    @Query(new ZodValidationPipe(segmentDeleteQuery, 'query'))
-    query: z.output<typeof segmentDeleteQuery>,
+    @ZodQuery(segmentDeleteQuery) query: z.output<typeof segmentDeleteQuery>,
   ): Promise<ResponseOf<'segments.segment.delete'>> {
     return this.bus.request('segments.segment.delete', {
       workspaceId,
@@ -137,7 +135,7 @@ export class SegmentsController {
   members(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
-    @page() query: Page,
+    @ZodQuery(pageQuery) query: Page,
   ): Promise<ResponseOf<'segments.members.list'>> {
     return this.bus.request('segments.members.list', { workspaceId, segmentId, ...query });
   }

@@ -1,14 +1,4 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Logger,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Logger, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
 import {
@@ -25,6 +15,7 @@ import type { z } from 'zod';
 import { SecretAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
@@ -47,7 +38,7 @@ export class UsersController {
   @ApiOkResponse({ schema: openApiSchema(userListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(pageQuery, 'query')) query: z.output<typeof pageQuery>,
+    @ZodQuery(pageQuery) query: z.output<typeof pageQuery>,
   ): Promise<ResponseOf<'users.profiles.list'>> {
     return this.bus.request('users.profiles.list', { workspaceId, ...query });
   }

@@ -45,7 +45,7 @@ function timestampFilter(b: Bounds): Filter | undefined {
 }
 
 /** The events pipeline of one event condition (positive form). */
-export function eventPipeline(spec: EventSpec, workspaceId: string, nowMs: number): Pipeline {
+function eventPipeline(spec: EventSpec, workspaceId: string, nowMs: number): Pipeline {
   const match: Filter = { workspaceId, source: spec.source, name: spec.name };
   const ts = timestampFilter(spec.period(nowMs));
   if (ts) match.timestamp = ts;

@@ -68,7 +68,7 @@ function signatureSet(sig: string): Set<number> {
 }
 
 /** The `$match` of a profile pipeline: workspace first, then the filter and the user condition. */
-export function profileMatch(workspaceId: string, filter: Filter | true, userId?: unknown): Filter {
+function profileMatch(workspaceId: string, filter: Filter | true, userId?: unknown): Filter {
   const match: Filter = { workspaceId };
   if (userId !== undefined) match.userId = userId;
   if (filter !== true) match.$and = [filter];
