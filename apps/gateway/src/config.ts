@@ -24,11 +24,33 @@ export const gatewayEnvSchema = baseEnvSchema
      * effect at once in the gateway process that served it, in others within this.
      */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+    /** Dashboard sessions: signed out after this long without a call (default 12 h)… */
+    SESSION_IDLE_MS: positiveInt.min(60_000).default(12 * 60 * 60 * 1000),
+    /** …and after this long whatever happens (default 7 days). */
+    SESSION_ABSOLUTE_MS: positiveInt.min(60_000).default(7 * 24 * 60 * 60 * 1000),
+    /**
+     * The session cookie's `Secure` flag. Default: on, except with NODE_ENV development or
+     * test (plain http://127.0.0.1).
+     */
+    SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    /** Wrong passwords allowed per account, and per client address, per window (429 above). */
+    LOGIN_RATE_LIMIT_ACCOUNT: positiveInt.default(5),
+    LOGIN_RATE_LIMIT_ADDRESS: positiveInt.default(50),
+    LOGIN_RATE_LIMIT_WINDOW_MS: positiveInt.min(1_000).default(15 * 60 * 1000),
+    /**
+     * Where the dashboard is reached, for the links of invites (default: the origin the
+     * admin's request came to).
+     */
+    DASHBOARD_URL: z.url().optional(),
     /** The built dashboard (`nx build dashboard`), served at `/`; relative to the working directory. */
     DASHBOARD_DIR: z.string().min(1).default('dist/apps/dashboard'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ADMIN_TOKEN !== undefined, {
     path: ['ADMIN_TOKEN'],
     message: 'is required when NODE_ENV=production',
+  })
+  .refine((env) => env.SESSION_IDLE_MS <= env.SESSION_ABSOLUTE_MS, {
+    path: ['SESSION_IDLE_MS'],
+    message: 'must not exceed SESSION_ABSOLUTE_MS',
   });
 export type GatewayConfig = z.output<typeof gatewayEnvSchema>;

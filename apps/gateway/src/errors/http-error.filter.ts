@@ -27,6 +27,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);
     const { status, name } = HTTP_STATUS_BY_CODE[error.code];
+    const retryAfter = error.meta?.['retryAfter'];
+    if (status === 429 && typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     response.status(status).json({
       error: name,
       message: error.message,

@@ -8,7 +8,7 @@ type LimitConfig = Pick<
   'RATE_LIMIT_SDK' | 'RATE_LIMIT_SECRET' | 'RATE_LIMIT_ADMIN' | 'RATE_LIMIT_WINDOW_MS'
 >;
 
-/** Requests per window for a caller: public (SDK) keys get more than secret keys. */
+/** Requests per window for a caller: public (SDK) keys get more than secret keys (and sessions). */
 export function limitFor(auth: AuthContext | undefined, config: LimitConfig): number {
   if (auth?.kind === 'admin') return config.RATE_LIMIT_ADMIN;
   if (auth?.kind === 'workspace' && auth.keyKind === 'public') return config.RATE_LIMIT_SDK;

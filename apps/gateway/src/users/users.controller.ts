@@ -22,7 +22,7 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
@@ -37,6 +37,7 @@ import { InvalidatesTargeting } from '../experiences/targeting-answers';
 @ApiTags('users')
 @Controller('v1/users')
 @SecretAuth()
+@SessionRole('viewer')
 export class UsersController {
   private readonly logger = new Logger(UsersController.name);
 
@@ -73,6 +74,7 @@ export class UsersController {
   }
 
   @Post(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add tags' })
@@ -86,6 +88,7 @@ export class UsersController {
   }
 
   @Delete(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @ApiOperation({ summary: 'Remove tags' })
   @ApiOkResponse({ schema: openApiSchema(userTagsResponse, 'output') })

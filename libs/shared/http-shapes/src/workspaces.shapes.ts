@@ -31,3 +31,17 @@ export const rotatedKeyResponse = z.object({
   kind: z.enum(KEY_KINDS),
   key: z.string().describe('The new key, shown only once; the old one stops working'),
 });
+
+/**
+ * `GET /v1/workspaces/current/keys`: the public key (it ships in the browser SDK) and the secret
+ * key masked (only its last 4 characters are kept). Both are null for a key made before keys were
+ * kept this way: rotating it shows it.
+ */
+export const workspaceKeysResponse = z.object({
+  publicKey: z.string().regex(/^pk_/).nullable(),
+  secretKeyMasked: z
+    .string()
+    .nullable()
+    .describe('sk_ and the last 4 characters; the secret itself is shown only when made'),
+  keysRotatedAt: z.iso.datetime().nullable(),
+});
