@@ -45,6 +45,8 @@ export class SessionStore implements OnApplicationShutdown {
   now: () => number = Date.now;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {
+    // With the offline queue (unlike the rate limits): a call made while the connection is
+    // first made waits for it instead of failing.
     this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000 });
     this.redis.on('error', () => undefined); // each failed command answers 503 below
     this.prefix = `${config.BUS_PREFIX}:session:`;
