@@ -460,3 +460,56 @@ describe('gateway: accounts and sessions', () => {
     expect((await admin.call('GET', '/v1/auth/me')).status).toBe(200);
   });
 });
+
+describe('gateway: accounts and sessions in the OpenAPI document', () => {
+  interface Operation {
+    'x-session-role'?: string;
+    parameters?: Array<{ name: string; in: string }>;
+    security?: Array<Record<string, string[]>>;
+    responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  }
+  let paths: Record<string, Record<string, Operation>>;
+
+  beforeAll(async () => {
+    const document = (await (
+      await api('GET', '/docs-json')
+    ).body) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    paths = document.paths;
+  });
+
+  it('documents the session rule of each route, the method-level one winning', () => {
+    expect(paths['/v1/segments']?.['get']?.['x-session-role']).toBe('viewer');
+    expect(paths['/v1/segments']?.['post']?.['x-session-role']).toBe('editor');
+    expect(paths['/v1/team/members']?.['get']?.['x-session-role']).toBe('viewer');
+    expect(paths['/v1/team/invites']?.['post']?.['x-session-role']).toBe('admin');
+    expect(paths['/v1/track']?.['post']?.['x-session-role']).toBeUndefined();
+    expect(paths['/v1/auth/me']?.['get']?.security).toEqual([{ session: [] }]);
+  });
+
+  it('names X-Workspace-Id once per operation that takes it', () => {
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const headers = (operation.parameters ?? []).filter(
+          (parameter) => parameter.in === 'header' && parameter.name === 'X-Workspace-Id',
+        );
+        const expected = ['viewer', 'editor', 'admin'].includes(operation['x-session-role'] ?? '')
+          ? 1
+          : 0;
+        expect({ route: `${method} ${path}`, headers: headers.length }).toEqual({
+          route: `${method} ${path}`,
+          headers: expected,
+        });
+      }
+    }
+  });
+
+  it('describes the answers with the shared shapes', () => {
+    const me = paths['/v1/auth/me']?.['get']?.responses?.['200']?.content?.['application/json'];
+    expect(JSON.stringify(me?.schema)).toContain('csrfToken');
+    const invite =
+      paths['/v1/team/invites']?.['post']?.responses?.['201']?.content?.['application/json'];
+    expect(JSON.stringify(invite?.schema)).toContain('expiresAt');
+  });
+});

@@ -1,11 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBasicAuth,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiExtension,
-  ApiHeader,
-} from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
 import type { Role } from '@seg/http-shapes';
 import { ApiErrorResponses } from '../docs/error-responses';
 
@@ -41,19 +35,8 @@ export const WORKSPACE_HEADER = 'x-workspace-id';
  * Documented as the operation's `x-session-role` (the key schemes stay the operation's security).
  */
 export function SessionRole(rule: SessionRule): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(SESSION_RULE, rule),
-    ApiExtension('x-session-role', rule),
-    ...(rule === 'signed-in'
-      ? []
-      : [
-          ApiHeader({
-            name: 'X-Workspace-Id',
-            required: false,
-            description: `With a session: the workspace (the account needs the role ${rule} or more there)`,
-          }),
-        ]),
-  );
+  // The X-Workspace-Id header is added to the document per operation (docs/openapi.ts).
+  return applyDecorators(SetMetadata(SESSION_RULE, rule), ApiExtension('x-session-role', rule));
 }
 
 /** Dashboard endpoint for sessions only (no key): the session cookie, and `rule` as above. */

@@ -41,10 +41,12 @@ class IdPipe implements PipeTransform<string, string> {
   }
 }
 
-/** /v1/team: the members of the session's workspace (X-Workspace-Id) and their invites. */
+/**
+ * /v1/team: the members of the session's workspace (X-Workspace-Id) and their invites, for
+ * sessions only (admin, but the member list for everyone in the workspace).
+ */
 @ApiTags('team')
 @Controller('v1/team')
-@SessionAuth('admin')
 @ApiErrorResponses(404)
 export class TeamController {
   constructor(
@@ -57,6 +59,7 @@ export class TeamController {
   ) {}
 
   @Post('invites')
+  @SessionAuth('admin')
   @ApiOperation({ summary: 'Invite someone: a one-time link (7 days), shown only in this answer' })
   @ApiCreatedResponse({ schema: openApiSchema(createdInviteResponse, 'output') })
   invite(
@@ -74,6 +77,7 @@ export class TeamController {
   }
 
   @Get('invites')
+  @SessionAuth('admin')
   @ApiOperation({ summary: 'Invites not used, revoked or expired yet' })
   @ApiOkResponse({ schema: openApiSchema(inviteListResponse, 'output') })
   invites(@CurrentWorkspace() workspaceId: string): Promise<z.output<typeof inviteListResponse>> {
@@ -81,6 +85,7 @@ export class TeamController {
   }
 
   @Delete('invites/:id')
+  @SessionAuth('admin')
   @ApiOperation({ summary: 'Revoke an invite: its token stops working (409 when used already)' })
   @ApiOkResponse({ schema: openApiSchema(inviteRevokedResponse, 'output') })
   @ApiErrorResponses(409)
@@ -101,6 +106,7 @@ export class TeamController {
   }
 
   @Put('members/:accountId')
+  @SessionAuth('admin')
   @ApiOperation({ summary: "Change a member's role (the last admin cannot be demoted: 409)" })
   @ApiOkResponse({ schema: openApiSchema(memberResponse, 'output') })
   @ApiErrorResponses(409)
@@ -113,6 +119,7 @@ export class TeamController {
   }
 
   @Delete('members/:accountId')
+  @SessionAuth('admin')
   @ApiOperation({ summary: 'Remove a member (the last admin cannot be removed: 409)' })
   @ApiOkResponse({ schema: openApiSchema(memberRemovedResponse, 'output') })
   @ApiErrorResponses(409)
