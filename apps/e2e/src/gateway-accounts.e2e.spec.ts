@@ -176,6 +176,15 @@ describe('gateway: accounts and sessions', () => {
   });
 
   it('signs an invitee up into the workspace with the role of the invite; the token works once', async () => {
+    const preview = await api('GET', `/v1/auth/invites/${invites.viewer?.token}`);
+    expect(preview).toMatchObject({
+      status: 200,
+      body: {
+        email: 'viewer@example.com',
+        role: 'viewer',
+        workspace: { id: workspaceId, name: 'Acme' },
+      },
+    });
     const signup = await viewer.enter('/v1/auth/signup', {
       email: 'viewer@example.com',
       password: PASSWORD,
@@ -193,6 +202,8 @@ describe('gateway: accounts and sessions', () => {
     });
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ details: [{ path: 'body.token' }] });
+    expect((await api('GET', `/v1/auth/invites/${invites.viewer?.token}`)).status).toBe(404);
+    expect((await api('GET', '/v1/auth/invites/inv_unknown')).status).toBe(404);
     expect(
       (
         await new DashboardSession().enter('/v1/auth/login', {
@@ -458,6 +469,25 @@ describe('gateway: accounts and sessions', () => {
     expect((await replay.call('GET', '/v1/segments')).status).toBe(401);
     // The other sessions of the account live on.
     expect((await admin.call('GET', '/v1/auth/me')).status).toBe(200);
+  });
+
+  it('lets the admin rename the workspace (Settings → Workspace), and nobody else', async () => {
+    const renamed = await admin.call('PUT', '/v1/workspaces/current', {
+      body: { name: 'Acme Inc' },
+    });
+    expect(renamed).toMatchObject({ status: 200, body: { id: workspaceId, name: 'Acme Inc' } });
+    expect((await admin.call<Me>('GET', '/v1/auth/me')).body.workspaces[0]?.name).toBe('Acme Inc');
+    // The promoted viewer is an editor now: still not enough.
+    const byEditor = await viewer.call('PUT', '/v1/workspaces/current', { body: { name: 'Mine' } });
+    expect(byEditor.status).toBe(403);
+    const byKey = await api('PUT', '/v1/workspaces/current', {
+      key: keyed.secretKey,
+      body: { name: 'Keys only, renamed' },
+    });
+    expect(byKey).toMatchObject({
+      status: 200,
+      body: { id: keyed.id, name: 'Keys only, renamed' },
+    });
   });
 });
 

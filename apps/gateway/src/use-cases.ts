@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { GetInviteUseCase } from './accounts/usecases/get-invite/get-invite.usecase';
 import { GetAuthStateUseCase } from './accounts/usecases/get-auth-state/get-auth-state.usecase';
 import { GetMeUseCase } from './accounts/usecases/get-me/get-me.usecase';
 import { LogInUseCase } from './accounts/usecases/log-in/log-in.usecase';
@@ -13,6 +14,7 @@ import { RevokeInviteUseCase } from './team/usecases/revoke-invite/revoke-invite
 import { CreateWorkspaceUseCase } from './workspaces/usecases/create-workspace/create-workspace.usecase';
 import { GetWorkspaceUseCase } from './workspaces/usecases/get-workspace/get-workspace.usecase';
 import { ListKeysUseCase } from './workspaces/usecases/list-keys/list-keys.usecase';
+import { RenameWorkspaceUseCase } from './workspaces/usecases/rename-workspace/rename-workspace.usecase';
 import { RotateKeyUseCase } from './workspaces/usecases/rotate-key/rotate-key.usecase';
 
 // The gateway's own use cases (what it owns: workspaces and keys, accounts and sessions, the
@@ -22,6 +24,7 @@ import { RotateKeyUseCase } from './workspaces/usecases/rotate-key/rotate-key.us
 export const WORKSPACE_USE_CASES: Type[] = [
   CreateWorkspaceUseCase,
   GetWorkspaceUseCase,
+  RenameWorkspaceUseCase,
   ListKeysUseCase,
   RotateKeyUseCase,
 ];
@@ -33,6 +36,7 @@ export const AUTH_USE_CASES: Type[] = [
   LogInUseCase,
   LogOutUseCase,
   GetMeUseCase,
+  GetInviteUseCase,
 ];
 
 /** /v1/team (TeamModule). */

@@ -1,13 +1,26 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   authStateResponse,
+  invitePreviewResponse,
+  inviteTokenSchema,
   loggedOutResponse,
   loginBody,
   logoutBody,
   meResponse,
   signupBody,
 } from '@seg/http-shapes';
+import { DomainError } from '@seg/contracts';
 import { APP_CONFIG } from '@seg/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
@@ -20,6 +33,7 @@ import { ApiErrorResponses } from '../docs/error-responses';
 import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from '../sessions/session-cookie';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
+import { GetInviteUseCase } from './usecases/get-invite/get-invite.usecase';
 import { GetAuthStateUseCase } from './usecases/get-auth-state/get-auth-state.usecase';
 import { GetMeUseCase } from './usecases/get-me/get-me.usecase';
 import { LogInUseCase } from './usecases/log-in/log-in.usecase';
@@ -38,6 +52,7 @@ export class AuthController {
     private readonly logIn: LogInUseCase,
     private readonly logOut: LogOutUseCase,
     private readonly getMe: GetMeUseCase,
+    private readonly getInvite: GetInviteUseCase,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -47,6 +62,18 @@ export class AuthController {
   @ApiOkResponse({ schema: openApiSchema(authStateResponse, 'output') })
   state(): Promise<z.output<typeof authStateResponse>> {
     return this.getState.execute();
+  }
+
+  @Get('invites/:token')
+  @NoAuth()
+  @ApiOperation({ summary: 'What an invite link is for (email, role, workspace), while usable' })
+  @ApiOkResponse({ schema: openApiSchema(invitePreviewResponse, 'output') })
+  @ApiErrorResponses(404)
+  invite(@Param('token') token: string): Promise<z.output<typeof invitePreviewResponse>> {
+    if (!inviteTokenSchema.safeParse(token).success) {
+      throw new DomainError('NOT_FOUND', 'This invite is unknown, used, revoked or expired');
+    }
+    return this.getInvite.execute({ token });
   }
 
   @Post('signup')

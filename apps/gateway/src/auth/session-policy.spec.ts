@@ -39,6 +39,7 @@ const EXPECTED = [
   'GET /health none refused',
   // Accounts and sessions
   'GET /v1/auth/state none refused',
+  'GET /v1/auth/invites/:token none refused',
   'POST /v1/auth/signup none refused',
   'POST /v1/auth/login none refused',
   'POST /v1/auth/logout session signed-in',
@@ -46,6 +47,7 @@ const EXPECTED = [
   // Workspace and keys: admin
   'POST /v1/workspaces admin signed-in',
   'GET /v1/workspaces/current secret viewer',
+  'PUT /v1/workspaces/current secret admin',
   'GET /v1/workspaces/current/keys secret admin',
   'POST /v1/workspaces/current/keys/rotate secret admin',
   // Team: admin (members readable by everyone in the workspace)

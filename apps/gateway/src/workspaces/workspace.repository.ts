@@ -36,6 +36,15 @@ export class WorkspaceRepository {
     return found ? toWorkspace(found) : null;
   }
 
+  /** Renames the workspace; null when there is none. */
+  async rename(id: string, name: string): Promise<Workspace | null> {
+    const after = await this.model
+      .findOneAndUpdate({ _id: id }, { $set: { name } }, { returnDocument: 'after' })
+      .lean()
+      .exec();
+    return after ? toWorkspace(after) : null;
+  }
+
   async findByIds(ids: readonly string[]): Promise<Workspace[]> {
     if (ids.length === 0) return [];
     const found = await this.model

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createdWorkspaceResponse,
   createWorkspaceBody,
   rotatedKeyResponse,
   rotateKeyBody,
+  updateWorkspaceBody,
   workspaceKeysResponse,
   workspaceResponse,
 } from '@seg/http-shapes';
@@ -16,6 +17,7 @@ import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { CreateWorkspaceUseCase } from './usecases/create-workspace/create-workspace.usecase';
 import { GetWorkspaceUseCase } from './usecases/get-workspace/get-workspace.usecase';
+import { RenameWorkspaceUseCase } from './usecases/rename-workspace/rename-workspace.usecase';
 import { ListKeysUseCase } from './usecases/list-keys/list-keys.usecase';
 import { RotateKeyUseCase } from './usecases/rotate-key/rotate-key.usecase';
 
@@ -25,6 +27,7 @@ export class WorkspacesController {
   constructor(
     private readonly createWorkspace: CreateWorkspaceUseCase,
     private readonly getWorkspace: GetWorkspaceUseCase,
+    private readonly renameWorkspace: RenameWorkspaceUseCase,
     private readonly listKeys: ListKeysUseCase,
     private readonly rotateKey: RotateKeyUseCase,
   ) {}
@@ -56,6 +59,19 @@ export class WorkspacesController {
     @CurrentWorkspace() workspaceId: string,
   ): Promise<z.output<typeof workspaceResponse>> {
     const workspace = await this.getWorkspace.execute({ workspaceId });
+    return { ...workspace, createdAt: workspace.createdAt.toISOString() };
+  }
+
+  @Put('current')
+  @SecretAuth()
+  @SessionRole('admin')
+  @ApiOperation({ summary: 'Rename the workspace (Settings → Workspace)' })
+  @ApiOkResponse({ schema: openApiSchema(workspaceResponse, 'output') })
+  async rename(
+    @CurrentWorkspace() workspaceId: string,
+    @ZodBody(updateWorkspaceBody) body: z.output<typeof updateWorkspaceBody>,
+  ): Promise<z.output<typeof workspaceResponse>> {
+    const workspace = await this.renameWorkspace.execute({ ...body, workspaceId });
     return { ...workspace, createdAt: workspace.createdAt.toISOString() };
   }
 

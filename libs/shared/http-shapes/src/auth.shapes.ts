@@ -81,3 +81,14 @@ export const meResponse = z.object({
 });
 
 export const loggedOutResponse = z.object({ signedOut: z.literal(true) });
+
+/**
+ * `GET /v1/auth/invites/:token`: what an invite link is for, so the sign-up page can show it
+ * (404 once it is used, revoked or expired).
+ */
+export const invitePreviewResponse = z.object({
+  email: z.string(),
+  role: roleSchema,
+  workspace: z.object({ id: workspaceId, name: z.string() }),
+  expiresAt: z.iso.datetime(),
+});

@@ -17,6 +17,11 @@ export const createdWorkspaceResponse = z.object({
   secretKey: z.string().regex(/^sk_/).describe('For the dashboard API; shown only once'),
 });
 
+/** `PUT /v1/workspaces/current` (secret key, or a session's admin): rename. */
+export const updateWorkspaceBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+});
+
 /** `GET /v1/workspaces/current`. */
 export const workspaceResponse = z.object({
   id: workspaceId,
