@@ -185,6 +185,14 @@ describe('gateway: accounts and sessions', () => {
         workspace: { id: workspaceId, name: 'Acme' },
       },
     });
+    // An email that has an account: 409, and the token is not spent.
+    const taken = await new DashboardSession().enter('/v1/auth/signup', {
+      email: 'owner@example.com',
+      password: PASSWORD,
+      name: 'Taken',
+      token: invites.viewer?.token,
+    });
+    expect(taken.status).toBe(409);
     const signup = await viewer.enter('/v1/auth/signup', {
       email: 'viewer@example.com',
       password: PASSWORD,

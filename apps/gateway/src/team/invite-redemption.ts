@@ -32,6 +32,11 @@ export class InviteRedemption {
     if (!(await this.accounts.claim(`invite:${invite.id}`, accountId))) throw REFUSED();
   }
 
+  /** Gives a claimed invite back (the account it was claimed for could not be made). */
+  async release(invite: Invite): Promise<void> {
+    await this.accounts.releaseClaim(`invite:${invite.id}`);
+  }
+
   /** Makes the account a member (after `claim`). */
   async join(invite: Invite, accountId: string): Promise<void> {
     const existing = await this.accounts.findMembership(invite.workspaceId, accountId);

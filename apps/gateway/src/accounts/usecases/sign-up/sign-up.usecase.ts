@@ -43,7 +43,13 @@ export class SignUpUseCase {
       await this.refuseTakenEmail(command.email);
       const passwordHash = await hashPassword(command.password);
       await this.invites.claim(invite, accountId);
-      await this.insert(accountId, command, passwordHash);
+      try {
+        await this.insert(accountId, command, passwordHash);
+      } catch (error) {
+        // The email was taken meanwhile: the invite is still the invitee's to use.
+        await this.invites.release(invite);
+        throw error;
+      }
       await this.invites.join(invite, accountId);
     } else {
       if (await this.accounts.anyAccount()) throw this.inviteNeeded();
