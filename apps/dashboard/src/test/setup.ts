@@ -30,6 +30,8 @@ if (!('fonts' in document)) {
   });
 }
 window.scrollTo = () => undefined;
+// Mantine's Combobox scrolls the selected option into view; jsdom has no layout.
+Element.prototype.scrollIntoView ??= () => undefined;
 
 // Role queries skip their per-element visibility check (a getComputedStyle walk up the tree for
 // every candidate, seconds per query over the builder's DOM in jsdom); Mantine with env="test"

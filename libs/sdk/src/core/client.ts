@@ -27,6 +27,8 @@ export interface CallOptions {
 }
 
 type Outcome = 'sent' | 'rejected' | 'failed';
+/** A message as a call makes it, before it gets its id and time (each kind of the union). */
+type Unstamped<T> = T extends unknown ? Omit<T, 'messageId' | 'timestamp'> : never;
 
 export const realClock: Clock = {
   now: () => Date.now(),
@@ -189,7 +191,7 @@ export class Client {
     return { messageId: uuid(), timestamp: new Date(this.clock.now()).toISOString() };
   }
 
-  private enqueueMessage(message: Omit<Message, 'messageId' | 'timestamp'>): void {
+  private enqueueMessage(message: Unstamped<Message>): void {
     this.enqueue({ kind: 'message', message: { ...message, ...this.stamp() } as Message });
   }
 

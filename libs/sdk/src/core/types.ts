@@ -1,33 +1,63 @@
-import type { INGEST_LIMITS } from '@seg/contracts';
-import type {
-  identifyBody,
-  pageBody,
-  recordInteractionBody,
-  targetedExperiencesResponse,
-  trackBody,
-} from '@seg/http-shapes';
-import type { z } from 'zod';
+// Plain types, so that the published declarations depend on nothing. `wire-check.ts` holds
+// them to the API's own shapes (@seg/http-shapes) at compile time: a change of an API shape
+// breaks this package's build.
 
-// The wire format comes from the public HTTP shapes (type-only: nothing of zod is bundled),
-// so a change of an API shape breaks this package's build.
-export type IdentifyMessage = z.input<typeof identifyBody> & { type: 'identify' };
-export type TrackMessage = z.input<typeof trackBody> & { type: 'track' };
-export type PageMessage = z.input<typeof pageBody> & { type: 'page' };
-export type Message = (IdentifyMessage | TrackMessage | PageMessage) & {
+/** A JSON value as traits and properties hold it. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type Traits = { name?: string | null; email?: string | null } & Record<
+  string,
+  JsonValue | undefined
+>;
+export type Properties = Record<string, JsonValue>;
+
+interface Stamped {
+  userId: string;
   messageId: string;
   timestamp: string;
-};
-export type Interaction = z.input<typeof recordInteractionBody> & {
-  messageId: string;
-  timestamp: string;
-};
-export type TargetedExperiences = z.output<typeof targetedExperiencesResponse>['experiences'];
-export type Traits = NonNullable<IdentifyMessage['traits']>;
-export type Properties = NonNullable<TrackMessage['properties']>;
-export type InteractionInput = Pick<Interaction, 'type' | 'stepId' | 'answer'>;
+}
+export interface IdentifyMessage extends Stamped {
+  type: 'identify';
+  traits?: Traits;
+}
+export interface TrackMessage extends Stamped {
+  type: 'track';
+  event: string;
+  properties?: Properties;
+}
+export interface PageMessage extends Stamped {
+  type: 'page';
+  name?: string;
+  properties?: Properties;
+}
+export type Message = IdentifyMessage | TrackMessage | PageMessage;
 
-/** The API's own limit: a batch holds at most this many messages (typed from the contract). */
-export const MAX_BATCH_MESSAGES: (typeof INGEST_LIMITS)['maxBatchMessages'] = 500;
+export type InteractionType = 'seen' | 'stepCompleted' | 'completed' | 'answered';
+export interface InteractionInput {
+  type: InteractionType;
+  stepId?: string;
+  answer?: string | number | string[];
+}
+export interface Interaction extends InteractionInput, Stamped {
+  experienceId: string;
+}
+
+export interface ExperienceStep {
+  id: string;
+  kind: 'message' | 'question';
+  question?: string;
+  options?: string[];
+}
+export interface TargetedExperience {
+  id: string;
+  name: string;
+  type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
+  steps: ExperienceStep[];
+}
+export type TargetedExperiences = TargetedExperience[];
+
+/** The API's own limit: a batch holds at most this many messages (held to the contract). */
+export const MAX_BATCH_MESSAGES = 500;
 
 /** What goes out: batched messages, or one interaction per request. */
 export type Outgoing =
