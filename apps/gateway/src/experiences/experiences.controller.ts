@@ -11,7 +11,7 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { ZodBody } from '../validation/zod-body.decorator';
@@ -27,11 +27,13 @@ import { InvalidatesTargeting } from './targeting-answers';
 @ApiTags('experiences')
 @Controller('v1/experiences')
 @SecretAuth()
+@SessionRole('viewer')
 @InvalidatesTargeting()
 export class ExperiencesController {
   constructor(private readonly bus: BusClient) {}
 
   @Post()
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Create an experience (status draft)' })
   @ApiCreatedResponse({ schema: openApiSchema(experienceResponse, 'output') })
   create(
@@ -63,6 +65,7 @@ export class ExperiencesController {
   }
 
   @Put(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Change some fields; a published experience changes live' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
@@ -79,6 +82,7 @@ export class ExperiencesController {
   }
 
   @Delete(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Delete an experience' })
   @ApiOkResponse({ schema: openApiSchema(deletedExperienceResponse, 'output') })
   @ApiErrorResponses(404)
@@ -90,6 +94,7 @@ export class ExperiencesController {
   }
 
   @Post(':id/publish')
+  @SessionRole('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish: targeted from now on' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
@@ -102,6 +107,7 @@ export class ExperiencesController {
   }
 
   @Post(':id/unpublish')
+  @SessionRole('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Unpublish: back to draft, no longer targeted' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })

@@ -28,7 +28,7 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
@@ -44,6 +44,7 @@ type Page = z.output<typeof pageQuery>;
 @ApiTags('segments')
 @Controller('v1/segments')
 @SecretAuth()
+@SessionRole('viewer')
 @InvalidatesTargeting()
 @ApiErrorResponses(400, 503)
 export class SegmentsController {
@@ -60,6 +61,7 @@ export class SegmentsController {
   }
 
   @Post()
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Create a segment (name unique per workspace, ignoring case)' })
   @ApiBody({ schema: openApiSchema(createSegmentDoc) })
   @ApiCreatedResponse({ schema: openApiSchema(segmentResponse, 'output') })
@@ -96,6 +98,7 @@ export class SegmentsController {
   }
 
   @Put(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Update name, description or rules: version + 1' })
   @ApiBody({ schema: openApiSchema(updateSegmentDoc) })
   @ApiOkResponse({ schema: openApiSchema(segmentResponse, 'output') })
@@ -109,6 +112,7 @@ export class SegmentsController {
   }
 
   @Delete(':id')
+  @SessionRole('editor')
   @ApiOperation({
     summary:
       'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +

@@ -12,7 +12,7 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { ZodQuery } from '../validation/zod-query.decorator';
@@ -28,6 +28,7 @@ import { InvalidatesTargeting } from '../experiences/targeting-answers';
 @ApiTags('users')
 @Controller('v1/users')
 @SecretAuth()
+@SessionRole('viewer')
 export class UsersController {
   private readonly logger = new Logger(UsersController.name);
 
@@ -64,6 +65,7 @@ export class UsersController {
   }
 
   @Post(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add tags' })
@@ -77,6 +79,7 @@ export class UsersController {
   }
 
   @Delete(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @ApiOperation({ summary: 'Remove tags' })
   @ApiOkResponse({ schema: openApiSchema(userTagsResponse, 'output') })

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@seg/contracts';
-import { Workspace, WorkspaceRepository } from '../workspace.repository';
-import type { GetWorkspaceCommand } from './get-workspace.command';
+import { Workspace, WorkspaceRepository } from '../../workspace.repository';
+
+export interface GetWorkspaceCommand {
+  workspaceId: string;
+}
 
 @Injectable()
 export class GetWorkspaceUseCase {

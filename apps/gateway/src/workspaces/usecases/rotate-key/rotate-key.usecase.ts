@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
-import type { KeyKind } from '@seg/http-shapes';
-import { generateKey, hashKey } from '../../auth/api-keys';
-import { KeyResolver } from '../key-resolver';
-import { WorkspaceRepository } from '../workspace.repository';
-import type { RotateKeyCommand } from './rotate-key.command';
+import type { KeyKind, rotateKeyBody } from '@seg/http-shapes';
+import type { z } from 'zod';
+import { generateKey, hashKey } from '../../../auth/api-keys';
+import { KeyResolver } from '../../key-resolver';
+import { WorkspaceRepository } from '../../workspace.repository';
+
+/** The parsed body and the caller's workspace. */
+export type RotateKeyCommand = z.output<typeof rotateKeyBody> & { workspaceId: string };
 
 /**
  * Replaces one of a workspace's keys. The old key stops working at once: in this
@@ -29,6 +32,7 @@ export class RotateKeyUseCase {
       command.workspaceId,
       command.kind,
       hashKey(key),
+      command.kind === 'public' ? key : key.slice(-4),
     );
     if (!replaced) throw new DomainError('NOT_FOUND', 'Workspace not found');
     this.keys.forget(replaced.previousHash);

@@ -1,8 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { createWorkspaceBody } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
-import { generateKey, generateWorkspaceId, hashKey } from '../../auth/api-keys';
-import { WorkspaceRepository } from '../workspace.repository';
-import type { CreateWorkspaceCommand } from './create-workspace.command';
+import type { z } from 'zod';
+import { AccountRepository } from '../../../accounts/account.repository';
+import { generateKey, generateWorkspaceId, hashKey } from '../../../auth/api-keys';
+import { WorkspaceRepository } from '../../workspace.repository';
+
+/** The parsed body, and the account that becomes the workspace's admin (a session's). */
+export type CreateWorkspaceCommand = z.output<typeof createWorkspaceBody> & {
+  adminAccountId?: string;
+};
 
 export interface CreatedWorkspace {
   id: string;
@@ -11,13 +18,18 @@ export interface CreatedWorkspace {
   secretKey: string;
 }
 
-/** Creates a workspace with fresh keys; the keys leave here once and are stored hashed. */
+/**
+ * Creates a workspace with fresh keys; the keys leave here once and are stored hashed (plus
+ * the public key and the secret's last 4 characters, for the dashboard's key list). Created
+ * with a session, the account becomes its admin.
+ */
 @Injectable()
 export class CreateWorkspaceUseCase {
   private readonly logger = new Logger(CreateWorkspaceUseCase.name);
 
   constructor(
     private readonly workspaces: WorkspaceRepository,
+    private readonly accounts: AccountRepository,
     private readonly bus: BusClient,
   ) {}
 
@@ -31,8 +43,17 @@ export class CreateWorkspaceUseCase {
       name: command.name,
       publicKeyHash: hashKey(publicKey),
       secretKeyHash: hashKey(secretKey),
+      publicKey,
+      secretKeyLast4: secretKey.slice(-4),
       createdAt,
     });
+    if (command.adminAccountId !== undefined) {
+      await this.accounts.upsertMembership({
+        workspaceId: id,
+        accountId: command.adminAccountId,
+        role: 'admin',
+      });
+    }
     try {
       await this.bus.emit('workspace.created', {
         workspaceId: id,
