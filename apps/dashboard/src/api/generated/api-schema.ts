@@ -3555,7 +3555,10 @@ export interface operations {
   };
   SegmentsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
         'X-Workspace-Id'?: string;
@@ -4200,7 +4203,9 @@ export interface operations {
   };
   SegmentsController_remove: {
     parameters: {
-      query?: never;
+      query?: {
+        confirm?: 'true' | 'false';
+      };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role editor or more there) */
         'X-Workspace-Id'?: string;
@@ -4484,7 +4489,10 @@ export interface operations {
   };
   SegmentsController_members: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
         'X-Workspace-Id'?: string;
@@ -5770,7 +5778,10 @@ export interface operations {
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
         'X-Workspace-Id'?: string;
@@ -5794,6 +5805,23 @@ export interface operations {
               userId: string;
             }[];
             nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
           };
         };
       };
