@@ -89,6 +89,8 @@ export default tseslint.config(
                 'type:contracts',
                 'type:util',
                 'type:testing',
+                // The dashboard's targeting playground sends with the SDK.
+                'type:sdk',
               ],
             },
             // The SDK is published on its own: it may use the shapes' types, nothing else.

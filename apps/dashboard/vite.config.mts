@@ -15,6 +15,8 @@ export default defineConfig({
     alias: {
       '@seg/segment-engine': sharedLibrary('segment-engine'),
       '@seg/contracts': sharedLibrary('contracts'),
+      // The SDK's browser entry, from its sources (the playground sends with it).
+      '@segplatform/sdk': path.join(workspaceRoot, 'libs/sdk/src/browser/index.ts'),
     },
   },
   // The dev server passes the API to a gateway on its default port: same origin for the browser,

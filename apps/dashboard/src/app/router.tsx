@@ -109,6 +109,14 @@ const experiencesRoute = createRoute({
   path: '/experiences',
   component: placeholder('ExperiencesPage'),
 });
+const playgroundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/experiences/playground',
+  component: lazyRouteComponent(
+    () => import('../features/playground/routes/playground-page'),
+    'PlaygroundPage',
+  ),
+});
 const integrationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/integrations',
@@ -131,6 +139,7 @@ export const routeTree = rootRoute.addChildren([
     newSegmentRoute,
     editSegmentRoute,
     experiencesRoute,
+    playgroundRoute,
     integrationsRoute,
     settingsRoute,
   ]),

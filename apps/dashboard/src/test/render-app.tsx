@@ -62,7 +62,9 @@ export function fakeApi(routes: Routes) {
   const entries = Object.entries(routes).sort(
     ([a], [b]) => a.split(':').length - b.split(':').length,
   );
-  vi.stubGlobal('fetch', async (request: Request) => {
+  vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
+    // The typed client passes a Request; the SDK passes a URL and its options.
+    const request = typeof input === 'string' ? new Request(input, init) : input;
     const url = new URL(request.url);
     const text = await request.text();
     const call: RecordedCall = {

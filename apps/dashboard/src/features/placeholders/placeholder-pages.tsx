@@ -1,4 +1,5 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import { AnchorLink } from '../../app/anchor-link';
 
 /** A page of the side bar whose content comes in a later part (issue 15 is part 1). */
 function Placeholder({ title, what }: { title: string; what: string }) {
@@ -16,10 +17,13 @@ function Placeholder({ title, what }: { title: string; what: string }) {
 
 export function ExperiencesPage() {
   return (
-    <Placeholder
-      title="Experiences"
-      what="Tours, surveys and announcements with their audience: coming to the dashboard next. The API has them already (/v1/experiences)."
-    />
+    <Stack gap="lg" maw={1100}>
+      <Placeholder
+        title="Experiences"
+        what="Tours, surveys and announcements with their audience: coming to the dashboard next. The API has them already (/v1/experiences)."
+      />
+      <AnchorLink to="/experiences/playground">Targeting playground</AnchorLink>
+    </Stack>
   );
 }
 
