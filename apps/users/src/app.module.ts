@@ -12,6 +12,7 @@ import { CatalogHandler } from './catalog/catalog.handler';
 import type { UsersConfig } from './config';
 import { InboxApplier } from './ingestion/inbox-applier';
 import { IngestionHandler } from './ingestion/ingestion.handler';
+import { SampleBucketStartUp } from './maintenance/sample-bucket-start-up';
 import { InteractionsModule } from './interactions/interactions.module';
 import { ProfilesHandler } from './profiles/profiles.handler';
 import { PingHandler } from './system/ping.handler';
@@ -33,7 +34,7 @@ export class AppModule {
         InteractionsModule,
       ],
       controllers: [PingHandler, IngestionHandler, ProfilesHandler, CatalogHandler],
-      providers: [AttributeTypes, InboxApplier, ...USE_CASES],
+      providers: [AttributeTypes, InboxApplier, SampleBucketStartUp, ...USE_CASES],
     };
   }
 }
