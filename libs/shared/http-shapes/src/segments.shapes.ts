@@ -1,7 +1,9 @@
 import {
+  previewCountView,
   segmentDeletedView,
   segmentListItemView,
   segmentMemberView,
+  segmentPreviewView,
   segmentView,
 } from '@seg/contracts';
 import { z } from 'zod';
@@ -55,7 +57,10 @@ export const segmentMembersResponse = z.object({
   users: z.array(segmentMemberView),
   nextCursor: z.string().nullable(),
 });
-export const segmentPreviewResponse = segmentMembersResponse.extend({ count: z.number().int() });
+/** `exact: false`: `count` is an estimate with a 95% `interval`; `countId` names the exact count. */
+export const segmentPreviewResponse = segmentPreviewView;
+/** `GET /v1/segments/counts/:countId`: a preview's background count. */
+export const previewCountResponse = previewCountView;
 export const segmentCountResponse = z.object({ count: z.number().int() });
 export const segmentExplainResponse = z.object({
   member: z.boolean(),
