@@ -11,11 +11,11 @@ export interface PreviewCountDocument {
   _id: string;
   workspaceId: string;
   status: 'running' | 'done' | 'failed';
-  /** Sample buckets evaluated so far, and the members found in them. */
+  /** Sample buckets the preview evaluated and the members it found; 100 and the count once done. */
   bucketsScanned: number;
   found: number;
   createdAt: Date;
-  /** Written after every bucket: a `running` count not updated for a while was lost. */
+  /** A `running` count not updated for a while was lost with its process. */
   updatedAt: Date;
 }
 
@@ -43,6 +43,15 @@ export class PreviewCountRepository extends WorkspaceRepository<PreviewCountDocu
 
   async findById(workspaceId: string, id: string): Promise<PreviewCountDocument | null> {
     return this.findOne(workspaceId, { _id: id });
+  }
+
+  /** A running count is alive: refreshes `updatedAt`. */
+  async touch(workspaceId: string, id: string): Promise<void> {
+    await this.updateOne(
+      workspaceId,
+      { _id: id, status: 'running' },
+      { $set: { updatedAt: new Date() } },
+    );
   }
 
   async progress(

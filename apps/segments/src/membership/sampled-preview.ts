@@ -24,6 +24,8 @@ type CountAnswer = ResponseOf<'segments.count.get'>;
 const COUNTS_IN_FLIGHT = 2;
 /** A `running` count not updated for this long was lost (its process stopped): `failed`. */
 export const STALE_COUNT_MS = 120_000;
+/** How often a count in progress says it is alive. */
+const HEARTBEAT_MS = 30_000;
 /** Counts are kept this long, then removed when the workspace starts another. */
 const COUNT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -52,7 +54,7 @@ type BucketCursor = z.output<typeof bucketCursor>;
  * time (buckets in a fixed order, starting where the cursor points) until every bucket is
  * scanned or `PREVIEW_BUDGET_MS` has passed. Members are listed in (bucket, userId) order, so
  * paging to the end lists each exactly once whatever each page's budget allowed. A count
- * left unfinished goes on in the background (`preview_counts`). Workspaces of at most
+ * left unfinished is made exact in the background (`preview_counts`). Workspaces of at most
  * `PREVIEW_EXACT_MAX_USERS` users, and any workspace until every document has its bucket,
  * are previewed exactly in one pass (ordered by userId), as before.
  */
@@ -239,41 +241,47 @@ export class SampledPreview implements OnApplicationShutdown {
       createdAt: at,
       updatedAt: at,
     });
-    const task = this.finishCount(workspaceId, id, compiled, now, done, found)
+    // A heartbeat while queued and running: a count whose process stopped goes stale.
+    const heartbeat = setInterval(() => {
+      void this.counts.touch(workspaceId, id).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    const task = this.finishCount(workspaceId, id, compiled, now)
       .catch(async (error: unknown) => {
         this.logger.warn(`count ${id} failed: ${String(error)}`);
         await this.counts
           .progress(workspaceId, id, { status: 'failed', bucketsScanned: done.size, found })
           .catch(() => undefined);
       })
-      .finally(() => this.running.delete(task));
+      .finally(() => {
+        clearInterval(heartbeat);
+        this.running.delete(task);
+      });
     this.running.add(task);
     return id;
   }
 
+  /**
+   * The exact count: the segment's whole-workspace pipelines (`MemberPager.count`, the batch
+   * way) at the preview's instant. Measured on FerretDB (bench `segments.preview --small`):
+   * 4.8 s for the whole workspace against 17 s bucket by bucket (100 times the per-query cost),
+   * so the buckets the preview scanned are not reused. Its progress stays at the preview's.
+   */
   private async finishCount(
     workspaceId: string,
     id: string,
     compiled: CompiledSegment,
     now: Date,
-    done: ReadonlySet<number>,
-    found: number,
   ): Promise<void> {
     await this.slot();
     try {
-      const source = this.store.dataSource(workspaceId);
-      let scanned = done.size;
-      for (let bucket = 0; bucket < SAMPLE_BUCKETS; bucket++) {
-        if (done.has(bucket)) continue;
-        if (this.closing) throw new Error('the service is stopping');
-        found += (await this.bucketMembers(workspaceId, compiled, now, bucket, source)).length;
-        scanned += 1;
-        await this.counts.progress(workspaceId, id, {
-          status: scanned === SAMPLE_BUCKETS ? 'done' : 'running',
-          bucketsScanned: scanned,
-          found,
-        });
-      }
+      if (this.closing) throw new Error('the service is stopping');
+      const count = await this.pager.count(workspaceId, compiled, now);
+      await this.counts.progress(workspaceId, id, {
+        status: 'done',
+        bucketsScanned: SAMPLE_BUCKETS,
+        found: count,
+      });
     } finally {
       this.release();
     }
