@@ -91,6 +91,8 @@ export default tseslint.config(
                 'type:testing',
               ],
             },
+            // End-to-end suites talk HTTP to the running system; they share only test helpers.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:gateway',
@@ -153,7 +155,7 @@ export default tseslint.config(
   {
     // Production code of the testing library must not leak into apps' runtime bundles.
     files: ['apps/*/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/testing/**'],
+    ignores: ['**/*.spec.ts', '**/testing/**', 'apps/e2e/**'],
     rules: {
       'no-restricted-imports': [
         'error',

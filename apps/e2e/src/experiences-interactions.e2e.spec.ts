@@ -1,6 +1,7 @@
 // Interactions from the SDK: validation (nothing written on error), idempotency by
 // messageId, "completing the last step counts as completed", and the profile update
 // reaching `experience` conditions (seen / notSeen / completed / notCompleted / answered).
+import { waitFor } from '@seg/testing';
 import { api, createWorkspace, TestWorkspace } from './support/api';
 
 interface Recorded {
@@ -19,15 +20,6 @@ const survey = {
   ],
   audience: { mode: 'all' },
 };
-
-async function pollUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return probe();
-}
 
 describe('experiences: interactions', () => {
   let ws: TestWorkspace;
@@ -240,10 +232,10 @@ describe('experiences: interactions', () => {
       return result;
     };
     for (const [userId, want] of Object.entries(expected)) {
-      let got: Record<string, boolean> = {};
-      await pollUntil(async () => {
-        got = await membership(userId);
-        return JSON.stringify(got) === JSON.stringify(want);
+      const got = await waitFor(() => membership(userId), {
+        until: (value) => JSON.stringify(value) === JSON.stringify(want),
+        timeoutMs: 10_000,
+        what: `the memberships of ${userId}`,
       });
       expect({ userId, ...got }).toEqual({ userId, ...want });
     }
@@ -256,8 +248,11 @@ describe('experiences: interactions', () => {
       stepId: 'q1',
       answer: 'Very useful',
     });
-    expect(
-      await pollUntil(async () => (await membership('c-meh'))['answeredUseful'] === true),
-    ).toBe(true);
+    const replaced = await waitFor(() => membership('c-meh'), {
+      until: (value) => value['answeredUseful'] === true,
+      timeoutMs: 10_000,
+      what: "c-meh in 'answered useful' after the later answer",
+    });
+    expect(replaced['answeredUseful']).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // audiences never, live segment and experience edits, segment deletion (detach).
 // Users enter segments through their interactions (experience conditions), so this
 // also runs interactions → users service → profile → segments service.
+import { waitFor } from '@seg/testing';
 import { api, ApiResponse, createWorkspace, TestWorkspace } from './support/api';
 
 interface Experience {
@@ -12,20 +13,6 @@ interface Experience {
 }
 
 const steps = [{ id: 's1', kind: 'message' }];
-
-async function poll<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await probe();
-  }
-  return value;
-}
 
 describe('experiences: targeting', () => {
   let ws: TestWorkspace;
@@ -118,7 +105,10 @@ describe('experiences: targeting', () => {
       [segB, 'u-none'],
       [segA, 'u-outside'],
     ] as const) {
-      expect(await poll(() => isMember(segmentId, userId), Boolean, 10_000)).toBe(true);
+      await waitFor(() => isMember(segmentId, userId), {
+        timeoutMs: 10_000,
+        what: `${userId} in segment ${segmentId}`,
+      });
     }
   });
 
@@ -188,11 +178,11 @@ describe('experiences: targeting', () => {
     );
     expect(edited.status).toBe(200);
     const returnedAt = Date.now();
-    const after = await poll(
-      () => targeted('u-one'),
-      (ids) => ids.includes(id),
-      1_000,
-    );
+    const after = await waitFor(() => targeted('u-one'), {
+      until: (ids) => ids.includes(id),
+      timeoutMs: 1_000,
+      what: 'the edited segment reflected in targeting',
+    });
     expect(after).toContain(id);
     expect(Date.now() - returnedAt).toBeLessThanOrEqual(1_000);
   });
@@ -208,11 +198,11 @@ describe('experiences: targeting', () => {
     await interact('u-late', markerOne, 'seen');
     // Applied asynchronously by the users service; its user.updated drops the cached answer
     // (without that, the 30 s safety TTL would keep the old answer past this deadline).
-    const after = await poll(
-      () => targeted('u-late'),
-      (ids) => ids.includes(id),
-      5_000,
-    );
+    const after = await waitFor(() => targeted('u-late'), {
+      until: (ids) => ids.includes(id),
+      timeoutMs: 5_000,
+      what: "u-late's own change reflected in targeting",
+    });
     expect(after).toContain(id);
   });
 

@@ -2,7 +2,10 @@
 // reads or changes another workspace's users, segments or experiences (404, and the
 // other workspace's data is unchanged afterwards); the public key is refused (403) on
 // every secret-only endpoint; no key is refused (401) everywhere.
+import { createHmac } from 'node:crypto';
+import { waitFor } from '@seg/testing';
 import { adminToken, api, ApiResponse, createWorkspace, TestWorkspace } from './support/api';
+import { createSentinel, type Sentinel } from './support/sentinel';
 
 interface Fixture {
   ws: TestWorkspace;
@@ -12,6 +15,8 @@ interface Fixture {
   publishedId: string;
   /** Draft. */
   draftId: string;
+  /** Segment.io's shared secret of this workspace's webhook. */
+  segmentSecret: string;
 }
 
 interface ErrorBody {
@@ -24,20 +29,6 @@ const steps = [
   { id: 'q1', kind: 'question', question: 'Useful?', options: ['Yes', 'No'] },
 ];
 const EVERYONE = { type: 'group', operator: 'and', conditions: [] };
-
-async function poll<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    value = await probe();
-  }
-  return value;
-}
 
 async function ok<T>(response: Promise<ApiResponse<T>>, status: number): Promise<T> {
   const answer = await response;
@@ -60,11 +51,11 @@ async function fixture(label: string): Promise<Fixture> {
     }),
     202,
   );
-  const profile = await poll(
-    () => api('GET', `/v1/users/${userId}`, { key: ws.secretKey }),
-    (response) => response.status === 200,
-  );
-  expect(profile.status).toBe(200);
+  await waitFor(() => api('GET', `/v1/users/${userId}`, { key: ws.secretKey }), {
+    until: (response) => response.status === 200,
+    timeoutMs: 15_000,
+    what: `the profile of ${userId}`,
+  });
   const secret = (body?: unknown) => ({ key: ws.secretKey, body });
   const segment = await ok(
     api<{ id: string }>('POST', '/v1/segments', secret({ name: `seg ${label}`, rules: EVERYONE })),
@@ -92,7 +83,16 @@ async function fixture(label: string): Promise<Fixture> {
     ),
     201,
   );
-  return { ws, userId, segmentId: segment.id, publishedId: published.id, draftId: draft.id };
+  const segmentSecret = `segment-secret-of-${label}-${ws.id}`;
+  await ok(api('PUT', '/v1/integrations/segment', secret({ sharedSecret: segmentSecret })), 200);
+  return {
+    ws,
+    userId,
+    segmentId: segment.id,
+    publishedId: published.id,
+    draftId: draft.id,
+    segmentSecret,
+  };
 }
 
 /** Everything B's secret key can read about B's own data (compared before/after). */
@@ -142,14 +142,19 @@ function leaks(body: unknown, b: Fixture, request = ''): string[] {
 let a: Fixture;
 let b: Fixture;
 let before: Record<string, unknown>;
+let sentinel: Sentinel;
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([fixture('a'), fixture('b')]);
+  [a, b, sentinel] = await Promise.all([fixture('a'), fixture('b'), createSentinel('tenancy')]);
   // Wait for B's segment membership to settle so the snapshot is stable.
-  await poll(
+  await waitFor(
     () =>
       api<{ count: number }>('GET', `/v1/segments/${b.segmentId}/count`, { key: b.ws.secretKey }),
-    (response) => response.status === 200 && response.body.count === 1,
+    {
+      until: (response) => response.status === 200 && response.body.count === 1,
+      timeoutMs: 15_000,
+      what: "B's segment counting B's user",
+    },
   );
   before = await snapshot(b);
 }, 60_000);
@@ -233,6 +238,24 @@ describe("A's secret key on B's ids", () => {
       body: expect.objectContaining({ error: expect.any(String), message: expect.any(String) }),
     });
     expect(leaks(response.body, b, `${path} ${JSON.stringify(body ?? null)}`)).toEqual([]);
+  });
+
+  it("A's Segment.io secret (or A's keys) on B's webhook path: 401, nothing stored", async () => {
+    const delivery = JSON.stringify([
+      { type: 'identify', userId: b.userId, messageId: 'tenancy-webhook-1', traits: { plan: 'x' } },
+      { type: 'track', userId: 'webhook-from-a', messageId: 'tenancy-webhook-2', event: 'Hijack' },
+    ]);
+    const path = `/v1/integrations/segment/webhook/${b.ws.id}`;
+    const signedByA = createHmac('sha1', a.segmentSecret).update(delivery).digest('hex');
+    for (const options of [
+      { headers: { 'x-signature': signedByA } },
+      { key: a.ws.secretKey },
+      { key: a.ws.publicKey, headers: { 'x-signature': signedByA } },
+    ]) {
+      const response = await api<ErrorBody>('POST', path, { ...options, body: delivery });
+      expect({ options, status: response.status }).toEqual({ options, status: 401 });
+      expect(leaks(response.body, b, path)).toEqual([]);
+    }
   });
 
   it("interactions with A's public key on B's experience: 404", async () => {
@@ -333,8 +356,8 @@ describe("A's secret key on B's ids", () => {
   });
 
   it("B's data is unchanged afterwards (read with B's key)", async () => {
-    // Give any wrongly accepted asynchronous write the time to land.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Any wrongly accepted asynchronous write has landed once the sentinel has.
+    await sentinel.settle();
     const after = await snapshot(b);
     expect(after).toEqual(before);
   });
@@ -442,7 +465,7 @@ describe('key kinds', () => {
   });
 
   it("A's data and keys are unchanged by the refused calls", async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sentinel.settle();
     const after = await snapshot(a);
     // Refused SDK calls must not have created the user "no-key".
     expect(await api('GET', '/v1/users/no-key', { key: a.ws.secretKey })).toMatchObject({

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '@seg/testing';
 import { api, createWorkspace, TestWorkspace } from './support/api';
 
 interface Run {
@@ -41,16 +42,16 @@ describe('integrations through the gateway', () => {
   });
 
   async function waitForRun(runId: string): Promise<Run> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const runs = await api<Run[]>('GET', '/v1/integrations/hubspot/runs', {
-        key: workspace.secretKey,
-      });
-      const run = runs.body.find((r) => r.id === runId);
-      if (run && (run.status === 'succeeded' || run.status === 'failed')) return run;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`run ${runId} did not finish`);
+    const finished = (run: Run | undefined) =>
+      run !== undefined && (run.status === 'succeeded' || run.status === 'failed');
+    const run = await waitFor(
+      async () =>
+        (
+          await api<Run[]>('GET', '/v1/integrations/hubspot/runs', { key: workspace.secretKey })
+        ).body.find((r) => r.id === runId),
+      { until: finished, timeoutMs: 20_000, intervalMs: 100, what: `run ${runId} finished` },
+    );
+    return run as Run;
   }
 
   it('connects HubSpot, never returns the token, and queues a run on demand', async () => {

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { api, createWorkspace, TestWorkspace } from './support/api';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@seg/testing';
 
 const sign = (secret: string, body: string) =>
   createHmac('sha1', secret).update(body).digest('hex');

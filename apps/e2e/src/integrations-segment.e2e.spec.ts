@@ -2,21 +2,10 @@
 // queued) → integrations worker → users service (`users.messages.accept` with source
 // `segment`, `users.user.erase`) → profile, events and catalogs read back over HTTP.
 import { createHmac } from 'node:crypto';
+import { waitFor } from '@seg/testing';
 import { api, createWorkspace, TestWorkspace } from './support/api';
 
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const applied = (what: string) => ({ what, timeoutMs: 15_000, intervalMs: 100 });
 
 interface Profile {
   userId: string;
@@ -89,7 +78,7 @@ describe('Segment.io deliveries applied', () => {
     ]);
     expect(delivered).toMatchObject({ status: 200, body: { accepted: 3, duplicates: 0 } });
 
-    const applied = await waitFor(async () => {
+    const user = await waitFor(async () => {
       const response = await profile('seg-u1');
       const user = response.body;
       return response.status === 200 &&
@@ -97,13 +86,16 @@ describe('Segment.io deliveries applied', () => {
         user.lastActivityAt === '2026-04-01T11:00:00.000Z'
         ? user
         : undefined;
-    }, 'the identify and page applied');
-    expect(applied.custom['segment']).toEqual({ plan: 'pro', company: { seats: 12 } });
-    expect(applied.custom['sdk']).toBeUndefined();
+    }, applied('the identify and page'));
+    expect(user.custom['segment']).toEqual({ plan: 'pro', company: { seats: 12 } });
+    expect(user.custom['sdk']).toBeUndefined();
     // The page came ≥ 30 minutes after the track: a second session.
-    expect(applied.sessions).toBe(2);
+    expect(user.sessions).toBe(2);
 
-    const event = await waitFor(() => segmentEvent('Report Exported'), 'the segment event');
+    const event = await waitFor(
+      () => segmentEvent('Report Exported'),
+      applied('the segment event'),
+    );
     expect(event).toEqual({
       source: 'segment',
       name: 'Report Exported',
@@ -136,18 +128,13 @@ describe('Segment.io deliveries applied', () => {
     };
     expect((await deliver([track])).body).toEqual({ accepted: 1, duplicates: 0 });
     expect((await deliver([track])).body).toEqual({ accepted: 1, duplicates: 1 });
-    // A later, different message: once it is applied, the duplicate had its chance too.
-    expect((await deliver([{ ...track, messageId: 'seg-dup-2' }])).body).toEqual({
-      accepted: 1,
-      duplicates: 0,
-    });
-    const event = await waitFor(async () => {
-      const found = await segmentEvent('Invoice Paid');
-      return found && found.count >= 2 ? found : undefined;
-    }, 'both distinct events');
-    expect(event.count).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await segmentEvent('Invoice Paid'))?.count).toBe(2);
+    // A later, different message (the sentinel): deliveries are applied in order (one
+    // worker), so once it is applied the duplicate had its chance to be applied too.
+    expect(
+      (await deliver([{ ...track, messageId: 'seg-dup-2', event: 'Invoice Sentinel' }])).body,
+    ).toEqual({ accepted: 1, duplicates: 0 });
+    await waitFor(() => segmentEvent('Invoice Sentinel'), applied('the sentinel event'));
+    expect((await segmentEvent('Invoice Paid'))?.count).toBe(1);
   });
 
   it('erases the user on a delete (after an identify of the same delivery): 404', async () => {
@@ -160,7 +147,10 @@ describe('Segment.io deliveries applied', () => {
         traits: { plan: 'free' },
       },
     ]);
-    await waitFor(async () => (await profile('seg-u3')).status === 200, 'the profile of seg-u3');
+    await waitFor(
+      async () => (await profile('seg-u3')).status === 200,
+      applied('the profile of seg-u3'),
+    );
 
     // An identify and the delete in one delivery: the delete comes after it and wins.
     const delivered = await deliver([
@@ -173,8 +163,13 @@ describe('Segment.io deliveries applied', () => {
       { type: 'delete', userId: 'seg-u3', messageId: 'seg-del-3' },
     ]);
     expect(delivered.status).toBe(200);
-    await waitFor(async () => (await profile('seg-u3')).status === 404, 'seg-u3 erased');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(async () => (await profile('seg-u3')).status === 404, applied('seg-u3 erased'));
+    // The sentinel, delivered after: once applied, a late identify of seg-u3 would be too.
+    await deliver([{ type: 'identify', userId: 'seg-u3-sentinel', messageId: 'seg-del-4' }]);
+    await waitFor(
+      async () => (await profile('seg-u3-sentinel')).status === 200,
+      applied('the sentinel identify'),
+    );
     expect((await profile('seg-u3')).status).toBe(404);
     // Another user is untouched.
     expect((await profile('seg-u1')).status).toBe(200);

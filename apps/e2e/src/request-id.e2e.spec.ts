@@ -5,7 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { api, createWorkspace } from './support/api';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@seg/testing';
 
 const SERVICES_ON_THE_WAY = ['gateway', 'integrations', 'integrations-worker', 'users'];
 

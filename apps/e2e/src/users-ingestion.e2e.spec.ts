@@ -1,7 +1,7 @@
 // Ingestion through the running system: gateway validation, durable and
 // idempotent acceptance, and the built-in attributes applied by the users service.
 import { api, createWorkspace, TestWorkspace } from './support/api';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@seg/testing';
 
 interface Profile {
   userId: string;

@@ -1,6 +1,6 @@
 // Reads, tags, the attribute catalog and tenancy through the running system.
 import { api, createWorkspace, TestWorkspace } from './support/api';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@seg/testing';
 
 interface Page {
   items: Array<{

@@ -88,6 +88,8 @@ module.exports = async function globalSetup() {
   process.env.E2E_GATEWAY_URL = url;
   process.env.E2E_ADMIN_TOKEN = env.ADMIN_TOKEN;
   process.env.E2E_LOG_DIR = logDir;
+  // For suites that start one more instance of a service (e.g. a second gateway).
+  process.env.E2E_SERVICE_ENV = JSON.stringify(env);
   // For suites that seed the system's database directly.
   process.env.E2E_MONGODB_URI = env.MONGODB_URI;
   process.env.E2E_MONGODB_DB = env.MONGODB_DB;

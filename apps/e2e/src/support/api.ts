@@ -17,6 +17,8 @@ export interface ApiOptions {
   /** JSON-encoded unless a string (sent as is, e.g. malformed JSON). */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Another gateway than the global set-up's (e.g. a second instance). */
+  baseUrl?: string;
 }
 
 /** One request to the gateway; the body is parsed as JSON when it is JSON. */
@@ -36,7 +38,11 @@ export async function api<T = unknown>(
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${gatewayUrl()}${path}`, { method, headers, body });
+  const response = await fetch(`${options.baseUrl ?? gatewayUrl()}${path}`, {
+    method,
+    headers,
+    body,
+  });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
   return {

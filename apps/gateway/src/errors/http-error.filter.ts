@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError, ErrorCode } from '@seg/contracts';
 import { newErrorId } from '@seg/platform';
 import type { Response } from 'express';
+import { OverloadedError } from '../limits/load-shedding';
 import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -27,12 +28,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toDomainError(exception);
     const { status, name } = HTTP_STATUS_BY_CODE[error.code];
+    // Shedding is the gateway protecting itself, not a fault: no stack logged per request.
+    const shed = exception instanceof OverloadedError;
+    if (shed) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (status === 429) copyNamedRetryAfter(response);
     response.status(status).json({
       error: name,
       message: error.message,
       ...(error.details ? { details: error.details } : {}),
       ...(error.meta ?? {}),
-      ...(status >= 500 ? { errorId: this.logFault(exception, error) } : {}),
+      ...(status >= 500 && !shed ? { errorId: this.logFault(exception, error) } : {}),
     });
   }
 
@@ -71,4 +76,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return new DomainError('INTERNAL', 'Internal error');
   }
+}
+
+/**
+ * The throttler names `Retry-After` after the limit that refused (`Retry-After-endUser`);
+ * clients only know `Retry-After`, so the refusing limit's value is given under it too.
+ */
+function copyNamedRetryAfter(response: Response): void {
+  if (response.getHeader('Retry-After') !== undefined) return;
+  const named = response.getHeaderNames().find((header) => header.startsWith('retry-after-'));
+  if (named) response.setHeader('Retry-After', String(response.getHeader(named)));
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LoadShedder } from '../limits/load-shedding';
 import { ExperiencesController } from './experiences.controller';
 import { InteractionsController } from './interactions.controller';
 import { TargetingAnswersModule } from './targeting-answers.module';
@@ -8,5 +9,6 @@ import { TargetingController } from './targeting.controller';
 @Module({
   controllers: [ExperiencesController, InteractionsController, TargetingController],
   imports: [TargetingAnswersModule],
+  providers: [LoadShedder],
 })
 export class ExperiencesGatewayModule {}

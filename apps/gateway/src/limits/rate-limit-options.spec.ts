@@ -1,4 +1,4 @@
-import { limitFor } from './rate-limit-options';
+import { endUserTrackerOf, limitFor } from './rate-limit-options';
 import { trackerOf } from './rate-limit.guard';
 
 const config = {
@@ -20,5 +20,48 @@ describe('rate limits', () => {
     const key = { kind: 'workspace', workspaceId: 'ws_1', keyKind: 'public' } as const;
     expect(trackerOf({ ...key, keyHash: 'h1' })).not.toBe(trackerOf({ ...key, keyHash: 'h2' }));
     expect(trackerOf({ kind: 'admin' })).toBe('admin');
+  });
+});
+
+describe('end-user rate limit tracker', () => {
+  const auth = {
+    kind: 'workspace',
+    workspaceId: 'ws_1',
+    keyKind: 'public',
+    keyHash: 'h1',
+  } as const;
+  const request = (part: Partial<Parameters<typeof endUserTrackerOf>[0]>) => ({
+    auth,
+    ip: '10.0.0.1',
+    params: {},
+    body: undefined,
+    ...part,
+  });
+
+  it('counts the user a request names: the path, else the body', () => {
+    const fromPath = endUserTrackerOf(request({ params: { userId: 'u1' } }));
+    expect(endUserTrackerOf(request({ body: { userId: 'u1', event: 'x' } }))).toBe(fromPath);
+    expect(endUserTrackerOf(request({ params: { userId: 'u2' } }))).not.toBe(fromPath);
+    // The same user from another address is the same end user.
+    expect(endUserTrackerOf(request({ params: { userId: 'u1' }, ip: '10.0.0.2' }))).toBe(fromPath);
+    expect(endUserTrackerOf(request({ body: { anonymousId: 'anon-1' } }))).not.toBe(fromPath);
+  });
+
+  it('counts by address when no single user is named (a batch)', () => {
+    const batch = { batch: [{ userId: 'u1' }, { userId: 'u2' }] };
+    const a = endUserTrackerOf(request({ body: batch }));
+    expect(endUserTrackerOf(request({ body: batch, ip: '10.0.0.2' }))).not.toBe(a);
+    expect(endUserTrackerOf(request({ body: [] }))).toBe(a);
+  });
+
+  it("keeps each key's end users apart, and bounds the key's length", () => {
+    const one = endUserTrackerOf(request({ params: { userId: 'u1' } }));
+    const otherKey = endUserTrackerOf({
+      ...request({ params: { userId: 'u1' } }),
+      auth: { ...auth, keyHash: 'h2' },
+    });
+    expect(otherKey).not.toBe(one);
+    const long = endUserTrackerOf(request({ params: { userId: 'x'.repeat(10_000) } }));
+    expect(long.length).toBeLessThan(60);
   });
 });

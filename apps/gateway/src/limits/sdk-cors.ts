@@ -8,13 +8,17 @@ import type { RouteTable } from '../auth/route-table';
 const SDK_CORS: CorsOptions = {
   origin: '*',
   methods: ['GET', 'POST', 'OPTIONS'],
-  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'If-None-Match'],
   exposedHeaders: [
     'X-Request-Id',
+    'ETag',
     'Retry-After',
     'X-RateLimit-Limit',
     'X-RateLimit-Remaining',
     'X-RateLimit-Reset',
+    'X-RateLimit-Limit-endUser',
+    'X-RateLimit-Remaining-endUser',
+    'X-RateLimit-Reset-endUser',
   ],
   maxAge: 86_400,
 };

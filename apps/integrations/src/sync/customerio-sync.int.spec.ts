@@ -194,7 +194,7 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
   });
 
   it('fails at once on a bad App API key (401), without retries', async () => {
-    // A workspace of its own (re-keying while a run winds down: connection-rekey.spec.ts).
+    // A workspace of its own (re-keying while a run winds down: connection-rekey.int.spec.ts).
     await connect('cio-app-wrong-key', 'ws_customeriotest2');
     const run = await syncToEnd('ws_customeriotest2');
     expect(run).toMatchObject({ status: 'failed', attempts: 1 });
