@@ -182,14 +182,14 @@ export class SampledPreview implements OnApplicationShutdown {
         : forwardDone
           ? null
           : { b: start + scanned, u: null };
-    const users = await this.pager.views(
+    const views = this.pager.views(
       workspaceId,
       page.map((member) => member.userId),
     );
 
     if (scanned === SAMPLE_BUCKETS) {
       return {
-        users,
+        users: await views,
         nextCursor: next && encodeCursor({ ...next, t: now.getTime(), c: null }),
         count: found,
         exact: true,
@@ -197,9 +197,14 @@ export class SampledPreview implements OnApplicationShutdown {
       };
     }
     let countId = position?.c ?? null;
+    let users: Awaited<typeof views>;
     if (countId !== null) {
       // A later page: the first page's count may be done by now.
-      const background = await this.counts.findById(workspaceId, countId);
+      const [background, listed] = await Promise.all([
+        this.counts.findById(workspaceId, countId),
+        views,
+      ]);
+      users = listed;
       if (background?.status === 'done') {
         return {
           users,
@@ -210,8 +215,10 @@ export class SampledPreview implements OnApplicationShutdown {
         };
       }
     } else {
-      const done = new Set(Array.from({ length: scanned }, (_, i) => (start + i) % SAMPLE_BUCKETS));
-      countId = await this.startCount(workspaceId, compiled, now, done, found);
+      [countId, users] = await Promise.all([
+        this.startCount(workspaceId, compiled, now, scanned, found),
+        views,
+      ]);
     }
     const { estimate, interval } = estimateFromSample(found, scanned / SAMPLE_BUCKETS);
     return {
@@ -230,18 +237,15 @@ export class SampledPreview implements OnApplicationShutdown {
     workspaceId: string,
     compiled: CompiledSegment,
     now: Date,
-    done: ReadonlySet<number>,
+    bucketsScanned: number,
     found: number,
   ): Promise<string> {
     const id = `cnt_${randomBytes(8).toString('hex')}`;
     const at = new Date();
-    await this.counts.deleteMany(workspaceId, {
-      createdAt: { $lt: new Date(at.getTime() - COUNT_RETENTION_MS) },
-    });
     await this.counts.insert(workspaceId, {
       _id: id,
       status: 'running',
-      bucketsScanned: done.size,
+      bucketsScanned,
       found,
       createdAt: at,
       updatedAt: at,
@@ -255,7 +259,7 @@ export class SampledPreview implements OnApplicationShutdown {
       .catch(async (error: unknown) => {
         this.logger.warn(`count ${id} failed: ${String(error)}`);
         await this.counts
-          .progress(workspaceId, id, { status: 'failed', bucketsScanned: done.size, found })
+          .progress(workspaceId, id, { status: 'failed', bucketsScanned, found })
           .catch(() => undefined);
       })
       .finally(() => {
@@ -278,6 +282,10 @@ export class SampledPreview implements OnApplicationShutdown {
     compiled: CompiledSegment,
     now: Date,
   ): Promise<void> {
+    // Off the answer's path: the workspace's old counts go.
+    await this.counts.deleteMany(workspaceId, {
+      createdAt: { $lt: new Date(Date.now() - COUNT_RETENTION_MS) },
+    });
     await this.slot();
     try {
       if (this.closing) throw new Error('the service is stopping');
