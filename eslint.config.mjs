@@ -91,8 +91,13 @@ export default tseslint.config(
                 'type:testing',
               ],
             },
+            // The SDK is published on its own: it may use the shapes' types, nothing else.
+            { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
             // End-to-end suites talk HTTP to the running system; they share only test helpers.
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:sdk'],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:gateway',
@@ -135,7 +140,11 @@ export default tseslint.config(
   },
   {
     // Browser-safe libraries (runtime:browser): the dashboard and the SDK bundle them.
-    files: ['libs/shared/http-shapes/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
+    files: [
+      'libs/shared/http-shapes/src/**/*.ts',
+      'libs/shared/contracts/src/**/*.ts',
+      'libs/sdk/src/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,6 +17,9 @@ export default defineConfig({
       '@seg/contracts': sharedLibrary('contracts'),
     },
   },
+  // The dev server passes the API to a gateway on its default port: same origin for the browser,
+  // so the session cookie and CSRF header work as when the gateway serves the build.
+  server: { proxy: { '/v1': `http://127.0.0.1:${process.env.GATEWAY_PORT ?? '3000'}` } },
   build: {
     outDir: path.join(workspaceRoot, 'dist/apps/dashboard'),
     emptyOutDir: true,

@@ -14,6 +14,9 @@ export interface BenchSystem {
   adminToken: string;
   /** Which database the figures were measured on. */
   backend: string;
+  /** The services' database, for benchmarks that load a dataset straight into it. */
+  mongoUri: string;
+  dbName: string;
   stop: () => Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startBenchSystem(
     HEALTH_PORT: '0',
     // Load comes from one key: the per-key rate limit is not what is measured.
     RATE_LIMIT_SDK: '100000000',
+    RATE_LIMIT_SDK_PER_USER: '100000000',
     RATE_LIMIT_SECRET: '100000000',
     ...extraEnv,
   };
@@ -111,6 +115,8 @@ export async function startBenchSystem(
     url,
     adminToken,
     backend,
+    mongoUri: String(env.MONGODB_URI),
+    dbName: env.MONGODB_DB,
     stop: async () => {
       await Promise.all(
         children.map(

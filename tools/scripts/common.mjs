@@ -54,3 +54,20 @@ export function ensureDependencies() {
   log('Installing dependencies (npm ci)…');
   runOrThrow('npm', ['ci', '--no-audit', '--no-fund']);
 }
+
+/**
+ * Debian's Chromium for the browser suites (playwright-core drives it; browser downloads are
+ * impossible on these machines): installed with apt-get when /usr/bin/chromium is missing.
+ */
+export function ensureChromium() {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(executable)) return;
+  log('Installing Chromium (apt-get install chromium)…');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (args) => {
+    const [command, ...rest] = [...sudo, 'apt-get', ...args];
+    runOrThrow(command, rest, { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', 'chromium']);
+}

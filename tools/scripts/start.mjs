@@ -69,6 +69,7 @@ async function main() {
   const port = Number(process.env.GATEWAY_PORT ?? 3000);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(`${url}/health`, 60_000);
+  log(`Dashboard ${url}/  (a fresh install offers Create account)`);
   log(`Gateway   ${url}`);
   log(`API docs  ${url}/docs`);
   if (!process.env.ADMIN_TOKEN) {

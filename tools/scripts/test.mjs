@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDependencies, log, runForCode, runOrThrow } from './common.mjs';
+import { ensureChromium, ensureDependencies, log, runForCode, runOrThrow } from './common.mjs';
 
 async function main() {
   ensureDependencies();
+  ensureChromium();
   const { startFerretDb, ensureFerretDbBinary, dropPostgresDatabase } =
     await import('./ferretdb.mjs');
   ensureFerretDbBinary(log);

@@ -1,25 +1,70 @@
+import type { QueryClient } from '@tanstack/react-query';
 import {
-  createRootRoute,
+  createRootRouteWithContext,
   createRoute,
   createRouter,
   lazyRouteComponent,
+  Outlet,
   redirect,
+  type RouterHistory,
 } from '@tanstack/react-router';
+import { meQuery } from '../features/auth/auth-queries';
 import { DashboardShell } from './app-shell';
+import { NotFound, PageLoader, RouteError } from './route-states';
 
-const rootRoute = createRootRoute({ component: DashboardShell });
+export interface RouterContext {
+  queryClient: QueryClient;
+}
 
-const indexRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/segments' });
-  },
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
 });
 
 // Each page is its own chunk: the first load only fetches the page it opens.
-const segmentsRoute = createRoute({
+const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { invite?: string } =>
+    typeof search.invite === 'string' && search.invite !== '' ? { invite: search.invite } : {},
+  component: lazyRouteComponent(() => import('../features/auth/routes/sign-in-page'), 'SignInPage'),
+});
+
+/** Every page behind the session: without one (401), to Sign in / Create account. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in' });
+  },
+  component: DashboardShell,
+  errorComponent: RouteError,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/users' });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('../features/users/routes/users-page'), 'UsersPage'),
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users/$userId',
+  component: lazyRouteComponent(() => import('../features/users/routes/user-page'), 'UserPage'),
+});
+
+const segmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
   path: '/segments',
   component: lazyRouteComponent(
     () => import('../features/segments/routes/segments-page'),
@@ -28,21 +73,78 @@ const segmentsRoute = createRoute({
 });
 
 const newSegmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/segments/new',
   component: lazyRouteComponent(
-    () => import('../features/segments/routes/new-segment-page'),
+    () => import('../features/segments/routes/segment-editor-page'),
     'NewSegmentPage',
   ),
 });
 
-export const router = createRouter({
-  routeTree: rootRoute.addChildren([indexRoute, segmentsRoute, newSegmentRoute]),
-  defaultPreload: 'intent',
+const editSegmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/segments/$segmentId',
+  component: lazyRouteComponent(
+    () => import('../features/segments/routes/segment-editor-page'),
+    'EditSegmentPage',
+  ),
 });
+
+const placeholder = (name: 'ExperiencesPage' | 'IntegrationsPage' | 'SettingsPage') =>
+  lazyRouteComponent(() => import('../features/placeholders/placeholder-pages'), name);
+
+const experiencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/experiences',
+  component: placeholder('ExperiencesPage'),
+});
+const integrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/integrations',
+  component: placeholder('IntegrationsPage'),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: placeholder('SettingsPage'),
+});
+
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    indexRoute,
+    usersRoute,
+    userRoute,
+    segmentsRoute,
+    newSegmentRoute,
+    editSegmentRoute,
+    experiencesRoute,
+    integrationsRoute,
+    settingsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    history,
+    defaultPreload: 'intent',
+    // A page still loading after defaultPendingMs (1 s) shows a loader, never a blank page.
+    defaultPendingComponent: () => <PageLoader label="Loading" />,
+    // The query cache holds the data; the router only decides when to load.
+    defaultPreloadStaleTime: 0,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: typeof router;
+    router: AppRouter;
+  }
+  interface HistoryState {
+    /** Users → Save as segment: the filters the new segment starts from. */
+    rules?: import('@seg/segment-engine').SegmentRules;
   }
 }

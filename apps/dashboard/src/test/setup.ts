@@ -22,9 +22,22 @@ class NoopResizeObserver implements ResizeObserver {
 }
 window.ResizeObserver ??= NoopResizeObserver;
 
+// Mantine's autosizing Textarea (Description) listens for web fonts; the router scrolls on
+// navigation. jsdom has neither.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
+window.scrollTo = () => undefined;
+// Mantine's Combobox scrolls the selected option into view; jsdom has no layout.
+Element.prototype.scrollIntoView ??= () => undefined;
+
 // Role queries skip their per-element visibility check (a getComputedStyle walk up the tree for
 // every candidate, seconds per query over the builder's DOM in jsdom); Mantine with env="test"
 // renders nothing hidden that a test could pick by mistake.
-configure({ defaultHidden: true });
+// findBy* / waitFor give up after asyncUtilTimeout: a page's first render loads its lazy chunk,
+// which on the shared machines takes seconds under load (a limit, not a wait).
+configure({ defaultHidden: true, asyncUtilTimeout: 15_000 });
 
 afterEach(() => cleanup());

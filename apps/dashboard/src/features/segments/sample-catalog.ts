@@ -1,9 +1,9 @@
 import type { FilterCatalog } from './filter-builder/filter-catalog';
 
 /**
- * PLACEHOLDER until the API client and sessions land: what `GET /v1/attributes`, `/v1/events`,
- * `/v1/experiences` and `/v1/segments` answer for a small demo workspace. The builder's tests
- * use it too, so its shapes stay those of the API.
+ * The tests' catalog: what `GET /v1/attributes`, `/v1/events`, `/v1/experiences` and
+ * `/v1/segments` answer for a small demo workspace, in the API's shapes. Only tests import it
+ * (the app asks the API: hooks/use-filter-catalog.ts), so it is not bundled.
  */
 export const SAMPLE_CATALOG: FilterCatalog = {
   attributes: [

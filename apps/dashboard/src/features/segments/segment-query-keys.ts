@@ -2,4 +2,10 @@
 export const segmentKeys = {
   all: ['segments'] as const,
   filterCatalog: () => [...segmentKeys.all, 'filter-catalog'] as const,
+  list: (cursor: string | null) => [...segmentKeys.all, 'list', cursor] as const,
+  detail: (id: string) => [...segmentKeys.all, 'detail', id] as const,
+  count: (id: string) => [...segmentKeys.all, 'count', id] as const,
+  usage: (id: string) => [...segmentKeys.all, 'usage', id] as const,
+  previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,
+  experience: (id: string) => ['experiences', 'detail', id] as const,
 };

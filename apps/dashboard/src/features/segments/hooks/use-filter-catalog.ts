@@ -1,15 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
-import { SAMPLE_CATALOG } from '../sample-catalog';
+import { api, unwrap } from '../../../api/client';
+import type { FilterCatalog } from '../filter-builder/filter-catalog';
 import { segmentKeys } from '../segment-query-keys';
 
+/** Experiences and segments offered by the builder: the first 1000 of each. */
+const PICKER_LIMIT = 1000;
+
 /**
- * What the filter builder offers. PLACEHOLDER: answers the local sample catalog until the API
- * client and sessions land; then the query function calls the four catalog endpoints.
+ * What the filter builder offers: the attribute catalog (`GET /v1/attributes`), the event
+ * names (`GET /v1/events`), experiences and segments, asked in parallel.
  */
 export function useFilterCatalog() {
   return useQuery({
     queryKey: segmentKeys.filterCatalog(),
-    queryFn: async () => SAMPLE_CATALOG,
+    queryFn: async (): Promise<FilterCatalog> => {
+      const [attributes, events, experiences, segments] = await Promise.all([
+        unwrap(api.GET('/v1/attributes')),
+        unwrap(api.GET('/v1/events')),
+        unwrap(api.GET('/v1/experiences', { params: { query: { limit: PICKER_LIMIT } } })),
+        unwrap(api.GET('/v1/segments', { params: { query: { limit: PICKER_LIMIT } } })),
+      ]);
+      return {
+        attributes,
+        events,
+        experiences: experiences.experiences,
+        segments: segments.segments,
+      };
+    },
     staleTime: 60_000,
   });
 }

@@ -1,0 +1,71 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, type Routes } from '../../../test/render-app';
+
+const PROFILE = {
+  userId: 'user_1',
+  name: 'Ada Lovelace',
+  email: 'ada@acme.com',
+  createdAt: '2026-01-02T10:00:00.000Z',
+  lastActivityAt: '2026-11-30T10:00:00.000Z',
+  sessions: 14,
+  tags: ['beta'],
+  custom: { sdk: { plan: 'pro', company: { size: 40 } }, hubspot: { lifecyclestage: 'lead' } },
+  interactions: [],
+  experiences: { seen: ['exp_tour'], completed: [], answers: [] },
+  segments: [{ id: 'seg_1', name: 'Pro plans' }],
+};
+
+const routes: Routes = {
+  'GET /v1/users/user_1': () => PROFILE,
+  'POST /v1/users/user_1/tags': () => ({ tags: ['beta', 'vip'] }),
+  'GET /v1/segments/seg_1/users/user_1': () => ({
+    member: true,
+    explanation: {
+      type: 'group',
+      operator: 'and',
+      result: true,
+      conditions: [
+        {
+          type: 'customAttribute',
+          condition: {
+            type: 'customAttribute',
+            source: 'sdk',
+            key: 'plan',
+            operator: 'equals',
+            value: 'pro',
+          },
+          result: true,
+          actual: 'pro',
+        },
+      ],
+    },
+  }),
+};
+
+describe('the user page', () => {
+  it('shows attributes, custom attributes by source, tags, experiences and segments with why', async () => {
+    const app = renderApp('/users/user_1', routes);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    const sdk = screen.getByRole('table', { name: 'SDK' });
+    expect(within(sdk).getByText('company.size')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'HubSpot' })).getByText('lead'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('exp_tour')).toBeInTheDocument();
+
+    await app.user.click(screen.getByRole('button', { name: 'Why in Pro plans' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Why Ada Lovelace is in Pro plans' });
+    expect(await within(dialog).findByText(/value: "pro"/)).toBeInTheDocument();
+  });
+
+  it('adds a tag through the API', async () => {
+    const app = renderApp('/users/user_1', routes);
+    await app.user.type(await screen.findByRole('textbox', { name: 'Add tag' }), 'vip');
+    await app.user.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(app.callsTo('POST', '/v1/users/user_1/tags')).toHaveLength(1));
+    const [call] = app.callsTo('POST', '/v1/users/user_1/tags');
+    expect(call.body).toEqual({ tags: ['vip'] });
+    expect(call.headers.get('X-CSRF-Token')).toBe('csrf-1');
+  });
+});

@@ -1,0 +1,145 @@
+import { AnchorLink } from '../../../app/anchor-link';
+import { Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconDeviceFloppy } from '@tabler/icons-react';
+import type { SegmentRules } from '@seg/segment-engine';
+import { useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
+import { CursorPager, useCursorPages } from '../../../app/cursor-pager';
+import { formatDateTime } from '../../../app/format';
+import { EmptyState, PageLoader, QueryError } from '../../../app/route-states';
+import { UsersSegmentsHeader } from '../../../app/users-segments-tabs';
+import { useSession } from '../../auth/hooks/use-session';
+import { PreviewPanel } from '../../segments/components/preview-panel';
+import { EMPTY_RULES } from '../../segments/filter-builder/default-conditions';
+import { type AppliedFilters, usePreview } from '../../segments/hooks/use-preview';
+import { useUserPage } from '../hooks/use-users';
+
+/**
+ * `/users`: the Users tab. Every user, a page at a time; the filters (collapsed by default)
+ * with Apply filters list the matching users instead, and Save as segment starts a segment
+ * from them.
+ */
+// The builder (and its date pickers) loads when the filters are first opened, not with the list.
+const UserFilters = lazy(() =>
+  import('../components/user-filters').then((module) => ({ default: module.UserFilters })),
+);
+
+export function UsersPage() {
+  const navigate = useNavigate();
+  const { canWrite } = useSession();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [filtersOpened, setFiltersOpened] = useState(false);
+  const [rules, setRules] = useState<SegmentRules>(EMPTY_RULES);
+  const [applied, setApplied] = useState<AppliedFilters | null>(null);
+  const preview = usePreview(applied);
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <UsersSegmentsHeader active="users" />
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          leftSection={<IconAdjustmentsHorizontal size={16} />}
+          aria-expanded={filtersOpen}
+          aria-controls="users-filters"
+          onClick={() => {
+            setFiltersOpen((open) => !open);
+            setFiltersOpened(true);
+          }}
+        >
+          {filtersOpen ? 'Hide filters' : 'Filters'}
+        </Button>
+        {filtersOpen ? (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              onClick={() => setApplied((previous) => ({ rules, run: (previous?.run ?? 0) + 1 }))}
+            >
+              Apply filters
+            </Button>
+            {applied ? (
+              <Button variant="subtle" onClick={() => setApplied(null)}>
+                Show all users
+              </Button>
+            ) : null}
+            {canWrite ? (
+              <Button
+                leftSection={<IconDeviceFloppy size={16} />}
+                onClick={() => void navigate({ to: '/segments/new', state: { rules } })}
+              >
+                Save as segment
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Group>
+      <Collapse expanded={filtersOpen} id="users-filters">
+        <Paper withBorder radius="md" p="lg">
+          {filtersOpened ? (
+            <Suspense fallback={<PageLoader label="Loading the filters" />}>
+              <UserFilters rules={rules} onChange={setRules} issuesError={preview.error} />
+            </Suspense>
+          ) : null}
+        </Paper>
+      </Collapse>
+      {applied ? <PreviewPanel applied={applied} /> : <AllUsers />}
+    </Stack>
+  );
+}
+
+function AllUsers() {
+  const pages = useCursorPages();
+  const page = useUserPage(pages.cursor);
+  return (
+    <>
+      <Paper withBorder radius="md">
+        {page.isPending ? (
+          <PageLoader label="Loading users" />
+        ) : page.isError ? (
+          <QueryError
+            title="The users could not be loaded"
+            error={page.error}
+            onRetry={() => void page.refetch()}
+          />
+        ) : page.data.items.length === 0 && pages.cursor === null ? (
+          <EmptyState title="No user yet">
+            Users appear here once your app sends them: <code>identify</code> and <code>track</code>{' '}
+            calls of the SDK, or an integration.
+          </EmptyState>
+        ) : (
+          <Table highlightOnHover verticalSpacing="sm" aria-label="Users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>User id</Table.Th>
+                <Table.Th>Last activity</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {page.data.items.map((user) => (
+                <Table.Tr key={user.userId}>
+                  <Table.Td>
+                    <AnchorLink to="/users/$userId" params={{ userId: user.userId }} size="sm">
+                      {user.name ?? user.userId}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{user.email ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {user.userId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(user.lastActivityAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      {page.isSuccess ? (
+        <CursorPager pages={pages} nextCursor={page.data.nextCursor} label="Users pages" />
+      ) : null}
+    </>
+  );
+}
