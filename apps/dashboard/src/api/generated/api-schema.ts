@@ -4178,7 +4178,6 @@ export interface operations {
             count: number;
             countId?: string;
             exact: boolean;
-            interval?: number[];
             nextCursor: string | null;
             scanned: number;
             users: {
