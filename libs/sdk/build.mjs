@@ -1,12 +1,13 @@
 // Builds the publishable package into dist/libs/sdk: ESM and CommonJS for the browser entry
-// and the Node entry (minified), bundled type declarations (the monorepo's own types, such as
-// the HTTP shapes, are inlined: the package depends on nothing), its package.json and README.
+// and the Node entry (minified), type declarations (tsc; the SDK's types are plain, so they
+// depend on nothing: src/core/wire-check.ts holds them to the HTTP shapes at compile time and
+// is left out), its package.json and README.
 // Prints the browser build's minified and gzipped size (budget: 6 KB gzipped).
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
-import { dts } from 'rolldown-plugin-dts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'dist/libs/sdk');
@@ -31,13 +32,20 @@ for (const [name, input] of Object.entries(entries)) {
   await bundle.close();
 }
 
-const types = await rolldown({
-  input: entries,
-  tsconfig,
-  plugins: [dts({ tsconfig, dtsOnly: true })],
-});
-await types.write({ dir: out, format: 'esm', entryFileNames: '[name].d.ts' });
-await types.close();
+const tsc = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    tsconfig,
+    '--outDir',
+    path.join(out, 'types'),
+  ],
+  { stdio: 'inherit' },
+);
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+writeFileSync(path.join(out, 'index.d.ts'), "export * from './types/browser/index';\n");
+writeFileSync(path.join(out, 'node.d.ts'), "export * from './types/node/index';\n");
 
 copyFileSync(path.join(import.meta.dirname, 'package.json'), path.join(out, 'package.json'));
 copyFileSync(path.join(import.meta.dirname, 'README.md'), path.join(out, 'README.md'));

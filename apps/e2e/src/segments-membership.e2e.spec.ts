@@ -419,9 +419,12 @@ describe('segment membership on a seeded dataset', () => {
             result: false,
             count: 1,
             window: expect.objectContaining({ from: expect.any(String), to: expect.any(String) }),
+            // One invite in the window, two needed: time alone only takes events away.
+            changesAt: null,
           }),
         ],
       },
+      nextChangeAt: null,
     });
   });
 
@@ -485,5 +488,44 @@ describe('segment membership on a seeded dataset', () => {
     expect(await targeted('u02')).toContain(experience);
     expect(Date.now() - returnedAt).toBeLessThan(1_000);
     expect(await memberIds(id, 50)).toEqual(['u02', 'u04']);
+  });
+  it('says when a membership changes by time alone (nextChangeAt, changesAt)', async () => {
+    const created = await api<{ id: string }>('POST', '/v1/segments', {
+      key: workspace.secretKey,
+      body: {
+        name: 'Active this week',
+        rules: group('and', [
+          {
+            type: 'attribute',
+            attribute: 'lastActivityAt',
+            operator: 'withinLast',
+            value: { amount: 7, unit: 'days' },
+          },
+        ]),
+      },
+    });
+    expect(created.status).toBe(201);
+    const profile = await api<{ lastActivityAt: string }>('GET', '/v1/users/u01', {
+      key: workspace.secretKey,
+    });
+    const leaves = Date.parse(profile.body.lastActivityAt) + 7 * DAY + 1;
+    const explained = await api<{
+      member: boolean;
+      nextChangeAt: string | null;
+      explanation: { conditions: Array<{ changesAt?: string | null }> };
+    }>('GET', `/v1/segments/${created.body.id}/users/u01`, { key: workspace.secretKey });
+    expect(explained.body).toMatchObject({
+      member: true,
+      nextChangeAt: new Date(leaves).toISOString(),
+      explanation: { conditions: [{ changesAt: new Date(leaves).toISOString() }] },
+    });
+    // Not time-relative: never changes by time alone.
+    const plain = ids.get('Beta or frequent') as string;
+    const unchanged = await api<{ nextChangeAt: string | null }>(
+      'GET',
+      `/v1/segments/${plain}/users/u01`,
+      { key: workspace.secretKey },
+    );
+    expect(unchanged.body.nextChangeAt).toBeNull();
   });
 });

@@ -6,12 +6,14 @@ import {
   LoggingModule,
   MongoModule,
 } from '@seg/platform';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
 import { ExperiencesGatewayModule } from './experiences/experiences.module';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { SegmentsHttpModule } from './segments/segments.module';
+import { TeamModule } from './team/team.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -28,6 +30,8 @@ export class AppModule {
         HealthModule.forRoot({ mongo: true, redis: true }, false),
         AuthModule,
         WorkspacesModule,
+        AccountsModule,
+        TeamModule,
         ExperiencesGatewayModule,
         SegmentsHttpModule,
         UsersModule,

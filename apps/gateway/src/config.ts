@@ -29,6 +29,24 @@ export const gatewayEnvSchema = baseEnvSchema
      * rotation reaches every gateway at once (the `workspace.key.rotated` broadcast).
      */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+    /** Dashboard sessions: signed out after this long without a call (default 12 h)… */
+    SESSION_IDLE_MS: positiveInt.min(60_000).default(12 * 60 * 60 * 1000),
+    /** …and after this long whatever happens (default 7 days). */
+    SESSION_ABSOLUTE_MS: positiveInt.min(60_000).default(7 * 24 * 60 * 60 * 1000),
+    /**
+     * The session cookie's `Secure` flag. Default: on, except with NODE_ENV development or
+     * test (plain http://127.0.0.1).
+     */
+    SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    /** Wrong passwords allowed per account, and per client address, per window (429 above). */
+    LOGIN_RATE_LIMIT_ACCOUNT: positiveInt.default(5),
+    LOGIN_RATE_LIMIT_ADDRESS: positiveInt.default(50),
+    LOGIN_RATE_LIMIT_WINDOW_MS: positiveInt.min(1_000).default(15 * 60 * 1000),
+    /**
+     * Where the dashboard is reached, for the links of invites (default: the origin the
+     * admin's request came to).
+     */
+    DASHBOARD_URL: z.url().optional(),
     /**
      * Load shedding (targeting): requests of this process already waiting for the
      * experiences service above which the next one gets 503 with Retry-After at once.
@@ -41,5 +59,9 @@ export const gatewayEnvSchema = baseEnvSchema
   .refine((env) => env.NODE_ENV !== 'production' || env.ADMIN_TOKEN !== undefined, {
     path: ['ADMIN_TOKEN'],
     message: 'is required when NODE_ENV=production',
+  })
+  .refine((env) => env.SESSION_IDLE_MS <= env.SESSION_ABSOLUTE_MS, {
+    path: ['SESSION_IDLE_MS'],
+    message: 'must not exceed SESSION_ABSOLUTE_MS',
   });
 export type GatewayConfig = z.output<typeof gatewayEnvSchema>;

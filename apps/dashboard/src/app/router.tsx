@@ -31,6 +31,17 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/auth/routes/sign-in-page'), 'SignInPage'),
 });
 
+/** The gateway's invite links (`/signup?token=inv_…`) open Create account with the invite. */
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' && search.token !== '' ? { token: search.token } : {},
+  beforeLoad: ({ search }) => {
+    throw redirect({ to: '/sign-in', search: search.token ? { invite: search.token } : {} });
+  },
+});
+
 /** Every page behind the session: without one (401), to Sign in / Create account. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -111,6 +122,7 @@ const settingsRoute = createRoute({
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
+  signupRoute,
   appRoute.addChildren([
     indexRoute,
     usersRoute,

@@ -4,7 +4,7 @@ import { toStepView } from '../experiences/experience.mapper';
 import { ExperienceRepository } from '../experiences/experience.repository';
 import type { ExperienceDocument } from '../experiences/experience.schema';
 
-export interface PublishedExperience {
+interface PublishedExperience {
   experience: TargetedExperience;
   mode: 'all' | 'segments';
   segmentIds: string[];

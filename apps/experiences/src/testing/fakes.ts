@@ -1,12 +1,15 @@
-import type { EventPattern, RequestPattern } from '@seg/contracts';
-import type { BusClient } from '@seg/platform';
+import type { CreateExperienceInput, Experience } from '@seg/contracts';
+import { RecordingBus } from '@seg/testing';
 import { AudienceSegmentsValidator } from '../experiences/audience-segments.validator';
 import { ExperienceChanges } from '../experiences/experience-changes';
 import type { ExperienceRepository } from '../experiences/experience.repository';
 import type { ExperienceDocument } from '../experiences/experience.schema';
 import type { InteractionRepository } from '../interactions/interaction.repository';
 import type { InteractionDocument } from '../interactions/interaction.schema';
+import { CreateExperienceUseCase } from '../experiences/usecases/create-experience/create-experience.usecase';
 import { PublishedExperiencesCache } from '../targeting/published-experiences.cache';
+
+export { RecordingBus };
 
 /**
  * Plain in-memory stand-ins for this service's repositories and the bus, for the
@@ -83,7 +86,7 @@ export class InMemoryExperiences {
 }
 
 /** Recorded interactions, unique by (workspace, messageId) like the collection's index. */
-export class InMemoryInteractions {
+class InMemoryInteractions {
   readonly documents: InteractionDocument[] = [];
 
   asRepository(): InteractionRepository {
@@ -101,35 +104,6 @@ export class InMemoryInteractions {
   }
 }
 
-/** Records what was emitted; answers requests from `answers` (by pattern). */
-export class RecordingBus {
-  readonly emitted: Array<{ pattern: EventPattern; payload: unknown }> = [];
-  readonly requested: Array<{ pattern: RequestPattern; payload: unknown }> = [];
-
-  constructor(
-    private readonly answers: Partial<Record<RequestPattern, (payload: never) => unknown>> = {},
-  ) {}
-
-  asBusClient(): BusClient {
-    return this as unknown as BusClient;
-  }
-
-  async emit(pattern: EventPattern, payload: unknown): Promise<void> {
-    this.emitted.push({ pattern, payload });
-  }
-
-  async request(pattern: RequestPattern, payload: unknown): Promise<unknown> {
-    this.requested.push({ pattern, payload });
-    const answer = this.answers[pattern];
-    if (!answer) throw new Error(`No answer for ${pattern} in this spec`);
-    return answer(payload as never);
-  }
-
-  patterns(): EventPattern[] {
-    return this.emitted.map((event) => event.pattern);
-  }
-}
-
 /** The experiences service's collaborators wired as the module wires them, over the fakes. */
 export function experiencesWorld(options: { missingSegments?: string[] } = {}) {
   const experiences = new InMemoryExperiences();
@@ -143,5 +117,43 @@ export function experiencesWorld(options: { missingSegments?: string[] } = {}) {
   const published = new PublishedExperiencesCache(experiences.asRepository());
   const changes = new ExperienceChanges(published, bus.asBusClient());
   const validator = new AudienceSegmentsValidator(bus.asBusClient());
-  return { experiences, interactions, bus, published, changes, validator };
+  const create = new CreateExperienceUseCase(experiences.asRepository(), validator, changes);
+  return {
+    experiences,
+    interactions,
+    bus,
+    published,
+    changes,
+    validator,
+    /** Creates a draft through CreateExperienceUseCase: a one-step tour for everyone unless told. */
+    createExperience(
+      workspaceId: string,
+      experience: Partial<CreateExperienceInput> = {},
+    ): Promise<Experience> {
+      return create.execute({ workspaceId, experience: { ...aTour, ...experience } });
+    },
+    /**
+     * Creates them one after the other, a few milliseconds apart: ids are time-ordered
+     * to the millisecond, so these come back in this order from a page.
+     */
+    async createInOrder(
+      workspaceId: string,
+      experiences: Array<Partial<CreateExperienceInput>>,
+    ): Promise<Experience[]> {
+      const created: Experience[] = [];
+      for (const experience of experiences) {
+        created.push(await this.createExperience(workspaceId, experience));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return created;
+    },
+  };
 }
+
+/** The smallest valid experience: a one-step tour for everyone. */
+const aTour: CreateExperienceInput = {
+  name: 'Tour',
+  type: 'tour',
+  steps: [{ id: 's', kind: 'message' }],
+  audience: { mode: 'all' },
+};

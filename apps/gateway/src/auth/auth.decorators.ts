@@ -1,13 +1,53 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
+import type { Role } from '@seg/http-shapes';
 import { ApiErrorResponses } from '../docs/error-responses';
 
-/** Who may call a route. Every route declares one; the AuthGuard denies routes without. */
-export type AuthPolicy = 'sdk' | 'secret' | 'admin' | 'none';
+/**
+ * Who may call a route. Every route declares one; the AuthGuard denies routes without.
+ * `session`: a dashboard session only (no key).
+ */
+export type AuthPolicy = 'sdk' | 'secret' | 'admin' | 'session' | 'none';
 export const AUTH_POLICY = 'gateway:auth-policy';
 
+/**
+ * What a dashboard session may do on a route: the least role it needs in the workspace named
+ * by `X-Workspace-Id`, or `signed-in` (any session, no workspace). A route without a rule
+ * refuses sessions (403): keys only.
+ */
+export type SessionRule = Role | 'signed-in';
+export const SESSION_RULE = 'gateway:session-rule';
+
 /** OpenAPI security scheme names (declared in docs/openapi.ts). */
-export const SECURITY_SCHEMES = { key: 'key', segment: 'segment', admin: 'admin' } as const;
+export const SECURITY_SCHEMES = {
+  key: 'key',
+  segment: 'segment',
+  admin: 'admin',
+  session: 'session',
+} as const;
+
+/** The `X-Workspace-Id` header that session calls name their workspace with. */
+export const WORKSPACE_HEADER = 'x-workspace-id';
+
+/**
+ * Also callable with a dashboard session, by an account with at least `rule` in the workspace
+ * (`X-Workspace-Id`) — or by any session for `signed-in`. On a class, a method's own rule wins.
+ * Documented as the operation's `x-session-role` (the key schemes stay the operation's security).
+ */
+export function SessionRole(rule: SessionRule): MethodDecorator & ClassDecorator {
+  // The X-Workspace-Id header is added to the document per operation (docs/openapi.ts).
+  return applyDecorators(SetMetadata(SESSION_RULE, rule), ApiExtension('x-session-role', rule));
+}
+
+/** Dashboard endpoint for sessions only (no key): the session cookie, and `rule` as above. */
+export function SessionAuth(rule: SessionRule): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(AUTH_POLICY, 'session' satisfies AuthPolicy),
+    SessionRole(rule),
+    ApiCookieAuth(SECURITY_SCHEMES.session),
+    ApiErrorResponses(401, 403, 429),
+  );
+}
 
 /**
  * SDK endpoint: the public or the secret key, as `Authorization: Bearer <key>` or

@@ -37,6 +37,8 @@ export class AuthGuard implements CanActivate {
       );
       throw new DomainError('FORBIDDEN', 'This endpoint is not available');
     }
+    // A dashboard session, already checked by the SessionGuard against this route's rule.
+    if (request.auth?.kind === 'session') return true;
     request.auth = await this.authenticate(
       policy,
       parseAuthorization(request.headers.authorization),
@@ -53,6 +55,13 @@ export class AuthGuard implements CanActivate {
       case 'sdk':
       case 'secret':
         return this.workspaceKey(policy, credentials);
+      case 'session':
+        throw credentials.scheme === 'none'
+          ? new DomainError(
+              'UNAUTHENTICATED',
+              'Sign in first: this endpoint takes a dashboard session',
+            )
+          : new DomainError('FORBIDDEN', 'This endpoint takes a dashboard session, not a key');
     }
   }
 

@@ -1,19 +1,22 @@
 import { Injectable, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { AUTH_POLICY, AuthPolicy } from './auth.decorators';
+import { AUTH_POLICY, AuthPolicy, SESSION_RULE, SessionRule } from './auth.decorators';
 
 export interface RouteEntry {
   method: string;
   path: string;
   pattern: RegExp;
   policy: AuthPolicy | undefined;
+  /** The least role a dashboard session needs here; undefined: sessions are refused. */
+  session: SessionRule | undefined;
   handler: string;
 }
 
 /**
- * Every HTTP route with its auth policy, read from the controllers' metadata:
- * start-up fails when a route declares none, and CORS opens for SDK routes only.
+ * Every HTTP route with its auth policy and its session rule, read from the controllers'
+ * metadata: start-up fails when a route declares no policy (or a session-only route no session
+ * rule), and CORS opens for SDK routes only.
  */
 @Injectable()
 export class RouteTable implements OnModuleInit {
@@ -31,6 +34,18 @@ export class RouteTable implements OnModuleInit {
     if (open.length > 0) {
       throw new Error(
         `Routes without @SdkAuth/@SecretAuth/@AdminAuth/@NoAuth: ${open
+          .map((route) => `${route.method} ${route.path} (${route.handler})`)
+          .join(', ')}`,
+      );
+    }
+    const unusable = this.routes.filter(
+      (route) =>
+        (route.policy === 'session' && route.session === undefined) ||
+        ((route.policy === 'sdk' || route.policy === 'none') && route.session !== undefined),
+    );
+    if (unusable.length > 0) {
+      throw new Error(
+        `Routes whose session rule cannot apply (session-only without one, or sdk/none with one): ${unusable
           .map((route) => `${route.method} ${route.path} (${route.handler})`)
           .join(', ')}`,
       );
@@ -68,6 +83,10 @@ export class RouteTable implements OnModuleInit {
           handler,
           metatype,
         ]);
+        const session = this.reflector.getAllAndOverride<SessionRule | undefined>(SESSION_RULE, [
+          handler,
+          metatype,
+        ]);
         for (const base of controllerPaths) {
           for (const sub of asArray(methodPaths)) {
             const path = joinPath(base, sub);
@@ -76,6 +95,7 @@ export class RouteTable implements OnModuleInit {
               path,
               pattern: pathPattern(path),
               policy,
+              session,
               handler: `${metatype.name}.${name}`,
             });
           }

@@ -8,7 +8,7 @@ import serveStatic from 'serve-static';
 /** Paths the API owns: the dashboard never answers them, so their 404s stay the API's. */
 const API_PREFIXES = ['/v1', '/docs', '/docs-json', '/health'];
 
-export function isApiPath(requestPath: string): boolean {
+function isApiPath(requestPath: string): boolean {
   return API_PREFIXES.some(
     (prefix) => requestPath === prefix || requestPath.startsWith(`${prefix}/`),
   );
@@ -19,7 +19,7 @@ export function isApiPath(requestPath: string): boolean {
  * plugins, no framing. Styles allow inline: Mantine sets CSS variables in style attributes and
  * a <style> element.
  */
-export const DASHBOARD_CSP_DIRECTIVES = {
+const DASHBOARD_CSP_DIRECTIVES = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, SchemaObject } from '@nestjs/swagger';
 
 /** The one error shape, as documented in OpenAPI. */
-export const ERROR_BODY_SCHEMA: SchemaObject = {
+const ERROR_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['error', 'message'],
   properties: {

@@ -31,6 +31,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Shedding is the gateway protecting itself, not a fault: no stack logged per request.
     const shed = exception instanceof OverloadedError;
     if (shed) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    // A limit of our own (the login limiter) names its wait in `meta.retryAfter`.
+    const retryAfter = error.meta?.['retryAfter'];
+    if (status === 429 && typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     if (status === 429) copyNamedRetryAfter(response);
     response.status(status).json({
       error: name,

@@ -1,21 +1,5 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Experience } from '@seg/contracts';
 import {
   createExperienceBody,
@@ -27,12 +11,12 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { ZodBody } from '../validation/zod-body.decorator';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
-import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { ExperienceIdPipe } from './experience-id.pipe';
 import { InvalidatesTargeting } from './targeting-answers';
 
@@ -43,11 +27,13 @@ import { InvalidatesTargeting } from './targeting-answers';
 @ApiTags('experiences')
 @Controller('v1/experiences')
 @SecretAuth()
+@SessionRole('viewer')
 @InvalidatesTargeting()
 export class ExperiencesController {
   constructor(private readonly bus: BusClient) {}
 
   @Post()
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Create an experience (status draft)' })
   @ApiCreatedResponse({ schema: openApiSchema(experienceResponse, 'output') })
   create(
@@ -59,18 +45,10 @@ export class ExperiencesController {
 
   @Get()
   @ApiOperation({ summary: 'Page through the experiences, oldest first' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
   @ApiOkResponse({ schema: openApiSchema(experienceListResponse, 'output') })
-  @ApiErrorResponses(400)
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(pageQuery, 'query'))
-    query: z.output<typeof pageQuery>,
+    @ZodQuery(pageQuery) query: z.output<typeof pageQuery>,
   ): Promise<z.output<typeof experienceListResponse>> {
     return this.bus.request('experiences.experience.list', { workspaceId, ...query });
   }
@@ -87,6 +65,7 @@ export class ExperiencesController {
   }
 
   @Put(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Change some fields; a published experience changes live' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
   @ApiErrorResponses(404)
@@ -103,6 +82,7 @@ export class ExperiencesController {
   }
 
   @Delete(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Delete an experience' })
   @ApiOkResponse({ schema: openApiSchema(deletedExperienceResponse, 'output') })
   @ApiErrorResponses(404)
@@ -114,6 +94,7 @@ export class ExperiencesController {
   }
 
   @Post(':id/publish')
+  @SessionRole('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish: targeted from now on' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })
@@ -126,6 +107,7 @@ export class ExperiencesController {
   }
 
   @Post(':id/unpublish')
+  @SessionRole('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Unpublish: back to draft, no longer targeted' })
   @ApiOkResponse({ schema: openApiSchema(experienceResponse, 'output') })

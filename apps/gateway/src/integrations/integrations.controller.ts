@@ -28,7 +28,7 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { Request } from 'express';
-import { NoAuth, SecretAuth } from '../auth/auth.decorators';
+import { NoAuth, SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
@@ -56,6 +56,7 @@ export class IntegrationsController {
 
   @Get()
   @SecretAuth()
+  @SessionRole('viewer')
   @ApiOperation({ summary: 'Every connection: settings (secrets masked), status, last run' })
   @ApiOkResponse({ schema: openApiSchema(connectionListResponse, 'output') })
   list(@CurrentWorkspace() workspaceId: string) {
@@ -64,6 +65,7 @@ export class IntegrationsController {
 
   @Get(':provider')
   @SecretAuth()
+  @SessionRole('viewer')
   @ApiOperation({ summary: 'One connection (secrets masked)' })
   @ApiOkResponse({ schema: openApiSchema(connectionResponse, 'output') })
   get(
@@ -75,6 +77,7 @@ export class IntegrationsController {
 
   @Put(':provider')
   @SecretAuth()
+  @SessionRole('admin')
   @ApiErrorResponses(400)
   @ApiOperation({
     summary:
@@ -99,6 +102,7 @@ export class IntegrationsController {
 
   @Delete(':provider')
   @SecretAuth()
+  @SessionRole('admin')
   @ApiOperation({ summary: 'Disconnect; synced attributes stay' })
   @ApiOkResponse({ schema: openApiSchema(connectionDeletedResponse, 'output') })
   remove(
@@ -110,6 +114,7 @@ export class IntegrationsController {
 
   @Post(':provider/sync')
   @SecretAuth()
+  @SessionRole('admin')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue a sync now; one already queued or running is returned instead' })
   @ApiResponse({
@@ -125,6 +130,7 @@ export class IntegrationsController {
 
   @Get(':provider/runs')
   @SecretAuth()
+  @SessionRole('viewer')
   @ApiOperation({ summary: 'Latest runs: status, progress while running, stats, error' })
   @ApiOkResponse({ schema: openApiSchema(runListResponse, 'output') })
   async runs(

@@ -10,8 +10,9 @@ type LimitConfig = Pick<
 >;
 
 /**
- * Requests per window for a key: a public (SDK) key's is the ceiling for all the
- * workspace's end users together (each of them also has `RATE_LIMIT_SDK_PER_USER`).
+ * Requests per window for a key (or a session: a secret key's): a public (SDK) key's is the
+ * ceiling for all the workspace's end users together (each of them also has
+ * `RATE_LIMIT_SDK_PER_USER`).
  */
 export function limitFor(auth: AuthContext | undefined, config: LimitConfig): number {
   if (auth?.kind === 'admin') return config.RATE_LIMIT_ADMIN;

@@ -4,7 +4,8 @@ import type { AuthContext, AuthenticatedRequest } from '../auth/auth-context';
 
 /**
  * Per-key rate limit (runs after the AuthGuard, which sets `request.auth`):
- * one counter per key across all its routes; routes without a key are not limited.
+ * one counter per key (or signed-in account) across all its routes; routes without a key are
+ * not limited.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -21,8 +22,9 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
-/** Who a counter belongs to: a key (by its hash), or the admin token. */
+/** Who a counter belongs to: a key (by its hash), a signed-in account, or the admin token. */
 export function trackerOf(auth: AuthContext | undefined): string {
   if (auth?.kind === 'workspace') return `key:${auth.keyHash}`;
+  if (auth?.kind === 'session') return `account:${auth.accountId}`;
   return auth?.kind ?? 'anonymous';
 }

@@ -5,11 +5,12 @@ import type { GatewayConfig } from '../config';
 import { rateLimitOptions } from './rate-limit-options';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
+/** The Redis counters, shared by the per-key limits and the login limiter (one connection). */
 @Module({
   providers: [RedisThrottlerStorage],
   exports: [RedisThrottlerStorage],
 })
-class RateLimitStorageModule {}
+export class RateLimitStorageModule {}
 
 /** Throttler options and the Redis storage; the guard itself is registered by AuthModule. */
 @Module({

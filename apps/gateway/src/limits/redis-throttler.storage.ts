@@ -15,6 +15,12 @@ end
 return { hits, ttl }
 `;
 
+// Only while the window lives (DECR on a missing key would make a counter without expiry).
+const TAKE_BACK = `
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 /**
  * Fixed-window rate-limit counters in Redis, shared by every gateway process.
  * If Redis is unreachable the limit is not enforced (fail open) rather than
@@ -64,6 +70,18 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
         this.logger.warn({ err: error }, 'Rate limiting skipped: Redis unavailable');
       }
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  /**
+   * Takes back one hit counted by `increment` (the login limiter counts each attempt, then
+   * takes back the ones that succeed). Fails open like `increment`.
+   */
+  async takeBack(key: string): Promise<void> {
+    try {
+      await this.redis.eval(TAKE_BACK, 1, key);
+    } catch {
+      // Not counted back: at worst one attempt too many in this window.
     }
   }
 

@@ -8,7 +8,6 @@ import {
   Param,
   Post,
   Put,
-  Query,
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
@@ -30,15 +29,15 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
 
 const body = () => Body(new ZodValidationPipe(segmentBody, 'body'));
-const page = () => Query(new ZodValidationPipe(pageQuery, 'query'));
 type Body = z.output<typeof segmentBody>;
 type Page = z.output<typeof pageQuery>;
 
@@ -46,6 +45,7 @@ type Page = z.output<typeof pageQuery>;
 @ApiTags('segments')
 @Controller('v1/segments')
 @SecretAuth()
+@SessionRole('viewer')
 @InvalidatesTargeting()
 @ApiErrorResponses(400, 503)
 export class SegmentsController {
@@ -56,12 +56,13 @@ export class SegmentsController {
   @ApiOkResponse({ schema: openApiSchema(segmentListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
-    @page() query: Page,
+    @ZodQuery(pageQuery) query: Page,
   ): Promise<ResponseOf<'segments.segment.list'>> {
     return this.bus.request('segments.segment.list', { workspaceId, ...query });
   }
 
   @Post()
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Create a segment (name unique per workspace, ignoring case)' })
   @ApiBody({ schema: openApiSchema(createSegmentDoc) })
   @ApiCreatedResponse({ schema: openApiSchema(segmentResponse, 'output') })
@@ -116,6 +117,7 @@ export class SegmentsController {
   }
 
   @Put(':id')
+  @SessionRole('editor')
   @ApiOperation({ summary: 'Update name, description or rules: version + 1' })
   @ApiBody({ schema: openApiSchema(updateSegmentDoc) })
   @ApiOkResponse({ schema: openApiSchema(segmentResponse, 'output') })
@@ -129,6 +131,7 @@ export class SegmentsController {
   }
 
   @Delete(':id')
+  @SessionRole('editor')
   @ApiOperation({
     summary:
       'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +
@@ -139,8 +142,7 @@ export class SegmentsController {
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
-    @Query(new ZodValidationPipe(segmentDeleteQuery, 'query'))
-    query: z.output<typeof segmentDeleteQuery>,
+    @ZodQuery(segmentDeleteQuery) query: z.output<typeof segmentDeleteQuery>,
   ): Promise<ResponseOf<'segments.segment.delete'>> {
     return this.bus.request('segments.segment.delete', {
       workspaceId,
@@ -156,7 +158,7 @@ export class SegmentsController {
   members(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
-    @page() query: Page,
+    @ZodQuery(pageQuery) query: Page,
   ): Promise<ResponseOf<'segments.members.list'>> {
     return this.bus.request('segments.members.list', { workspaceId, segmentId, ...query });
   }

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { attributeCatalogResponse, eventCatalogResponse } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 
@@ -10,6 +10,7 @@ import { openApiSchema } from '../validation/zod-openapi';
 @ApiTags('users')
 @Controller('v1')
 @SecretAuth()
+@SessionRole('viewer')
 export class CatalogController {
   constructor(private readonly bus: BusClient) {}
 

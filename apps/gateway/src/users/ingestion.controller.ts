@@ -13,7 +13,7 @@ import { SdkAuth } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
-import { IngestMessagesUseCase } from './ingest-messages.usecase';
+import { IngestMessagesUseCase } from './usecases/ingest-messages/ingest-messages.usecase';
 
 const accepted = ApiAcceptedResponse({
   description: 'Stored durably; applied shortly after. A repeated messageId counts as duplicate.',

@@ -1,14 +1,4 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Logger,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Logger, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ResponseOf } from '@seg/contracts';
 import {
@@ -22,9 +12,10 @@ import {
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
-import { SecretAuth } from '../auth/auth.decorators';
+import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
+import { ZodQuery } from '../validation/zod-query.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { InvalidatesTargeting } from '../experiences/targeting-answers';
@@ -37,6 +28,7 @@ import { InvalidatesTargeting } from '../experiences/targeting-answers';
 @ApiTags('users')
 @Controller('v1/users')
 @SecretAuth()
+@SessionRole('viewer')
 export class UsersController {
   private readonly logger = new Logger(UsersController.name);
 
@@ -47,7 +39,7 @@ export class UsersController {
   @ApiOkResponse({ schema: openApiSchema(userListResponse, 'output') })
   list(
     @CurrentWorkspace() workspaceId: string,
-    @Query(new ZodValidationPipe(pageQuery, 'query')) query: z.output<typeof pageQuery>,
+    @ZodQuery(pageQuery) query: z.output<typeof pageQuery>,
   ): Promise<ResponseOf<'users.profiles.list'>> {
     return this.bus.request('users.profiles.list', { workspaceId, ...query });
   }
@@ -73,6 +65,7 @@ export class UsersController {
   }
 
   @Post(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Add tags' })
@@ -86,6 +79,7 @@ export class UsersController {
   }
 
   @Delete(':userId/tags')
+  @SessionRole('editor')
   @InvalidatesTargeting()
   @ApiOperation({ summary: 'Remove tags' })
   @ApiOkResponse({ schema: openApiSchema(userTagsResponse, 'output') })

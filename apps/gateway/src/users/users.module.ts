@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TargetingAnswersModule } from '../experiences/targeting-answers.module';
 import { CatalogController } from './catalog.controller';
 import { IngestionController } from './ingestion.controller';
-import { IngestMessagesUseCase } from './ingest-messages.usecase';
+import { IngestMessagesUseCase } from './usecases/ingest-messages/ingest-messages.usecase';
 import { UsersController } from './users.controller';
 
 /** Ingestion, profiles, tags and catalogs: validated here, served by the users service. */

@@ -2,6 +2,7 @@ import { Body } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiErrorResponses } from '../docs/error-responses';
+import { decorateMethodOf } from './method-docs';
 import { openApiSchema } from './zod-openapi';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
@@ -12,10 +13,11 @@ import { ZodValidationPipe } from './zod-validation.pipe';
 export function ZodBody(schema: z.ZodType): ParameterDecorator {
   return (target, propertyKey, index) => {
     Body(new ZodValidationPipe(schema, 'body'))(target, propertyKey, index);
-    if (propertyKey === undefined) return;
-    const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);
-    if (!descriptor) return;
-    ApiBody({ schema: openApiSchema(schema) })(target, propertyKey, descriptor);
-    ApiErrorResponses(400, 413)(target, propertyKey, descriptor);
+    decorateMethodOf(
+      target,
+      propertyKey,
+      ApiBody({ schema: openApiSchema(schema) }),
+      ApiErrorResponses(400, 413),
+    );
   };
 }

@@ -10,6 +10,13 @@ export interface Workspace {
   createdAt: Date;
 }
 
+/** What the dashboard may see of a workspace's keys (never the secret key). */
+export interface WorkspaceKeys {
+  publicKey: string | null;
+  secretKeyLast4: string | null;
+  keysRotatedAt: Date | null;
+}
+
 const HASH_FIELD: Record<KeyKind, 'publicKeyHash' | 'secretKeyHash'> = {
   public: 'publicKeyHash',
   secret: 'secretKeyHash',
@@ -29,6 +36,34 @@ export class WorkspaceRepository {
     return found ? toWorkspace(found) : null;
   }
 
+  /** Renames the workspace; null when there is none. */
+  async rename(id: string, name: string): Promise<Workspace | null> {
+    const after = await this.model
+      .findOneAndUpdate({ _id: id }, { $set: { name } }, { returnDocument: 'after' })
+      .lean()
+      .exec();
+    return after ? toWorkspace(after) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Workspace[]> {
+    if (ids.length === 0) return [];
+    const found = await this.model
+      .find({ _id: { $in: [...ids] } })
+      .lean()
+      .exec();
+    return found.map(toWorkspace);
+  }
+
+  async findKeys(id: string): Promise<WorkspaceKeys | null> {
+    const found = await this.model.findById(id).lean().exec();
+    if (!found) return null;
+    return {
+      publicKey: found.publicKey ?? null,
+      secretKeyLast4: found.secretKeyLast4 ?? null,
+      keysRotatedAt: found.keysRotatedAt ?? null,
+    };
+  }
+
   /** The workspace whose current key of `kind` has this hash. */
   async findByKeyHash(kind: KeyKind, keyHash: string): Promise<Workspace | null> {
     const found = await this.model
@@ -38,17 +73,22 @@ export class WorkspaceRepository {
     return found ? toWorkspace(found) : null;
   }
 
-  /** Replaces the key hash of `kind` atomically and answers the hash it replaced. */
+  /**
+   * Replaces the key hash of `kind` atomically and answers the hash it replaced; `shown` is
+   * what the key list keeps of the new key (the public key, or the secret's last 4).
+   */
   async replaceKeyHash(
     id: string,
     kind: KeyKind,
     newHash: string,
+    shown: string,
   ): Promise<{ previousHash: string } | null> {
     const field = HASH_FIELD[kind];
+    const shownField = kind === 'public' ? 'publicKey' : 'secretKeyLast4';
     const before = await this.model
       .findOneAndUpdate(
         { _id: id },
-        { $set: { [field]: newHash, keysRotatedAt: new Date() } },
+        { $set: { [field]: newHash, [shownField]: shown, keysRotatedAt: new Date() } },
         { returnDocument: 'before' },
       )
       .lean()

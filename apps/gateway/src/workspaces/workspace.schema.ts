@@ -2,12 +2,18 @@ import { Schema } from 'mongoose';
 
 export const WORKSPACE_MODEL = 'Workspace';
 
-/** A workspace as stored: its keys only as sha256 hashes. `_id` is the `ws_…` id. */
+/**
+ * A workspace as stored: its keys as sha256 hashes. `_id` is the `ws_…` id. The public key
+ * (it ships in the browser SDK) is kept as is too, and of the secret key its last 4
+ * characters, for the dashboard's key list; both are absent for keys made before that.
+ */
 export interface WorkspaceDocument {
   _id: string;
   name: string;
   publicKeyHash: string;
   secretKeyHash: string;
+  publicKey?: string;
+  secretKeyLast4?: string;
   createdAt: Date;
   keysRotatedAt?: Date;
 }
@@ -18,6 +24,8 @@ export const WorkspaceSchema = new Schema<WorkspaceDocument>(
     name: { type: String, required: true },
     publicKeyHash: { type: String, required: true },
     secretKeyHash: { type: String, required: true },
+    publicKey: { type: String },
+    secretKeyLast4: { type: String },
     createdAt: { type: Date, required: true },
     keysRotatedAt: { type: Date },
   },

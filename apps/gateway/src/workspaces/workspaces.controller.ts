@@ -1,20 +1,25 @@
-import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createdWorkspaceResponse,
   createWorkspaceBody,
   rotatedKeyResponse,
   rotateKeyBody,
+  updateWorkspaceBody,
+  workspaceKeysResponse,
   workspaceResponse,
 } from '@seg/http-shapes';
 import type { z } from 'zod';
-import { AdminAuth, SecretAuth } from '../auth/auth.decorators';
-import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import type { AuthContext } from '../auth/auth-context';
+import { AdminAuth, SecretAuth, SessionRole } from '../auth/auth.decorators';
+import { Caller, CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
-import { CreateWorkspaceUseCase } from './create-workspace/create-workspace.usecase';
-import { GetWorkspaceUseCase } from './get-workspace/get-workspace.usecase';
-import { RotateKeyUseCase } from './rotate-key/rotate-key.usecase';
+import { CreateWorkspaceUseCase } from './usecases/create-workspace/create-workspace.usecase';
+import { GetWorkspaceUseCase } from './usecases/get-workspace/get-workspace.usecase';
+import { RenameWorkspaceUseCase } from './usecases/rename-workspace/rename-workspace.usecase';
+import { ListKeysUseCase } from './usecases/list-keys/list-keys.usecase';
+import { RotateKeyUseCase } from './usecases/rotate-key/rotate-key.usecase';
 
 @ApiTags('workspaces')
 @Controller('v1/workspaces')
@@ -22,22 +27,33 @@ export class WorkspacesController {
   constructor(
     private readonly createWorkspace: CreateWorkspaceUseCase,
     private readonly getWorkspace: GetWorkspaceUseCase,
+    private readonly renameWorkspace: RenameWorkspaceUseCase,
+    private readonly listKeys: ListKeysUseCase,
     private readonly rotateKey: RotateKeyUseCase,
   ) {}
 
   @Post()
   @AdminAuth()
-  @ApiOperation({ summary: 'Create a workspace and its keys (shown only in this answer)' })
+  @SessionRole('signed-in')
+  @ApiOperation({
+    summary:
+      'Create a workspace and its keys (shown only in this answer); with a session, the account becomes its admin',
+  })
   @ApiCreatedResponse({ schema: openApiSchema(createdWorkspaceResponse, 'output') })
   create(
+    @Caller() caller: AuthContext,
     @ZodBody(createWorkspaceBody) body: z.output<typeof createWorkspaceBody>,
   ): Promise<z.output<typeof createdWorkspaceResponse>> {
-    return this.createWorkspace.execute({ name: body.name });
+    return this.createWorkspace.execute({
+      ...body,
+      ...(caller.kind === 'session' ? { adminAccountId: caller.accountId } : {}),
+    });
   }
 
   @Get('current')
   @SecretAuth()
-  @ApiOperation({ summary: "The secret key's workspace" })
+  @SessionRole('viewer')
+  @ApiOperation({ summary: "The secret key's workspace (or the session's X-Workspace-Id)" })
   @ApiOkResponse({ schema: openApiSchema(workspaceResponse, 'output') })
   async current(
     @CurrentWorkspace() workspaceId: string,
@@ -46,8 +62,31 @@ export class WorkspacesController {
     return { ...workspace, createdAt: workspace.createdAt.toISOString() };
   }
 
+  @Put('current')
+  @SecretAuth()
+  @SessionRole('admin')
+  @ApiOperation({ summary: 'Rename the workspace (Settings → Workspace)' })
+  @ApiOkResponse({ schema: openApiSchema(workspaceResponse, 'output') })
+  async rename(
+    @CurrentWorkspace() workspaceId: string,
+    @ZodBody(updateWorkspaceBody) body: z.output<typeof updateWorkspaceBody>,
+  ): Promise<z.output<typeof workspaceResponse>> {
+    const workspace = await this.renameWorkspace.execute({ ...body, workspaceId });
+    return { ...workspace, createdAt: workspace.createdAt.toISOString() };
+  }
+
+  @Get('current/keys')
+  @SecretAuth()
+  @SessionRole('admin')
+  @ApiOperation({ summary: 'The public key and the secret key masked (Settings → API keys)' })
+  @ApiOkResponse({ schema: openApiSchema(workspaceKeysResponse, 'output') })
+  keys(@CurrentWorkspace() workspaceId: string): Promise<z.output<typeof workspaceKeysResponse>> {
+    return this.listKeys.execute({ workspaceId });
+  }
+
   @Post('current/keys/rotate')
   @SecretAuth()
+  @SessionRole('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Replace the public or the secret key; the old one stops working, no data is lost',
@@ -57,6 +96,6 @@ export class WorkspacesController {
     @CurrentWorkspace() workspaceId: string,
     @ZodBody(rotateKeyBody) body: z.output<typeof rotateKeyBody>,
   ): Promise<z.output<typeof rotatedKeyResponse>> {
-    return this.rotateKey.execute({ workspaceId, kind: body.kind });
+    return this.rotateKey.execute({ ...body, workspaceId });
   }
 }

@@ -39,6 +39,6 @@ export class SyncQueue {
   }
 }
 
-export function schedulerId(workspaceId: string, provider: SyncProvider): string {
+function schedulerId(workspaceId: string, provider: SyncProvider): string {
   return `sync-${workspaceId}-${provider}`;
 }

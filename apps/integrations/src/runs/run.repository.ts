@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { IntegrationProvider, RunStats, RunView } from '@seg/contracts';
+import { randomBytes } from 'node:crypto';
 import { WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
-import { RUN_MODEL, RunDocument } from './run.schema';
+import { emptyStats, RUN_MODEL, RunDocument } from './run.schema';
+
+/** A fresh run id, claimed on the connection before its run is stored. */
+export const newRunId = (): string => `run_${randomBytes(10).toString('hex')}`;
 
 @Injectable()
 export class RunRepository extends WorkspaceRepository<RunDocument> {
@@ -13,6 +17,25 @@ export class RunRepository extends WorkspaceRepository<RunDocument> {
 
   get(workspaceId: string, runId: string): Promise<RunDocument | null> {
     return this.findOne(workspaceId, { _id: runId });
+  }
+
+  /** Stores a run that is queued and not started yet (after its id claimed the connection). */
+  async insertQueued(
+    workspaceId: string,
+    run: { runId: string; provider: IntegrationProvider; trigger: RunDocument['trigger'] },
+  ): Promise<void> {
+    await this.insert(workspaceId, {
+      _id: run.runId,
+      provider: run.provider,
+      status: 'queued',
+      trigger: run.trigger,
+      queuedAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+      attempts: 0,
+      stats: emptyStats(),
+      checkpoint: null,
+    });
   }
 
   latest(workspaceId: string, provider: IntegrationProvider, limit: number) {

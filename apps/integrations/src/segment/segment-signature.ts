@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Segment.io's `X-Signature`: hex HMAC-SHA1 of the raw body with the shared secret. */
-export function segmentSignature(sharedSecret: string, rawBody: Buffer | string): string {
+function segmentSignature(sharedSecret: string, rawBody: Buffer | string): string {
   return createHmac('sha1', sharedSecret).update(rawBody).digest('hex');
 }
 

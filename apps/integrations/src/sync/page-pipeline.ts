@@ -2,7 +2,7 @@ import type { RunStats } from '@seg/contracts';
 import type { PageWriter, PreparedPage } from './page-writer';
 
 /** Records fetched but not yet written a run may hold (then fetching waits for writes). */
-export const MAX_RECORDS_AHEAD = 5_000;
+const MAX_RECORDS_AHEAD = 5_000;
 
 type Checkpoint = Record<string, unknown>;
 
@@ -142,7 +142,7 @@ export class PagePipeline {
 }
 
 /** The reason pages dropped by `cancel` were not written. */
-export class PipelineCancelled extends Error {
+class PipelineCancelled extends Error {
   constructor() {
     super('Sync page writes cancelled (worker shutting down)');
   }

@@ -62,7 +62,7 @@ export class RequestLimiter {
 }
 
 /** Extra length of our window over the vendor's: 3%, at least 50 ms (1 s → 50 ms, 10 s → 300 ms). */
-export function windowMarginMs(windowMs: number): number {
+function windowMarginMs(windowMs: number): number {
   return Math.max(50, Math.round(windowMs * 0.03));
 }
 

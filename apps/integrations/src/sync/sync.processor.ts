@@ -3,11 +3,9 @@ import { Logger } from '@nestjs/common';
 import { queueContracts, SyncJobPayload } from '@seg/contracts';
 import { RequestIdWorkerHost } from '@seg/platform';
 import { DelayedError, Job } from 'bullmq';
-import { randomBytes } from 'node:crypto';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { SYNC_QUEUE } from '../jobs/sync-queue';
-import { RunRepository } from '../runs/run.repository';
-import { emptyStats } from '../runs/run.schema';
+import { newRunId, RunRepository } from '../runs/run.repository';
 import { RunSyncResult, RunSyncUseCase } from './usecases/run-sync/run-sync.usecase';
 
 /**
@@ -54,20 +52,9 @@ export class SyncProcessor extends RequestIdWorkerHost {
     const { workspaceId, provider } = payload;
     const connection = await this.connections.get(workspaceId, provider);
     if (!connection) return null;
-    const runId = `run_${randomBytes(10).toString('hex')}`;
+    const runId = newRunId();
     if (!(await this.connections.claimActiveRun(workspaceId, provider, runId))) return null;
-    await this.runs.insert(workspaceId, {
-      _id: runId,
-      provider,
-      status: 'queued',
-      trigger: 'schedule',
-      queuedAt: new Date(),
-      startedAt: null,
-      finishedAt: null,
-      attempts: 0,
-      stats: emptyStats(),
-      checkpoint: null,
-    });
+    await this.runs.insertQueued(workspaceId, { runId, provider, trigger: 'schedule' });
     // A retry of this job continues this run instead of claiming another one.
     await job.updateData({ ...payload, runId });
     return runId;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { WorkspaceRepository } from '@seg/profile-store';
+import { keysetAfter, WorkspaceRepository } from '@seg/profile-store';
 import type { Model } from 'mongoose';
 import { SEGMENT_MODEL, SegmentDocument } from './segment.schema';
 
@@ -82,12 +82,10 @@ export class SegmentRepository extends WorkspaceRepository<SegmentDocument> {
     after?: SegmentPosition,
   ): Promise<SegmentDocument[]> {
     const filter = after
-      ? {
-          $or: [
-            { createdAt: { $gt: after.createdAt } },
-            { createdAt: after.createdAt, _id: { $gt: after.id } },
-          ],
-        }
+      ? keysetAfter(
+          { field: 'createdAt', order: 1, value: after.createdAt },
+          { field: '_id', value: after.id },
+        )
       : {};
     return this.find(workspaceId, filter, { sort: { createdAt: 1, _id: 1 }, limit });
   }

@@ -7,7 +7,7 @@ import type {
 import { cloneAttributes, setLeaf } from './values';
 
 /** A call ≥ 30 minutes after the user's previous activity starts a new session. */
-export const SESSION_GAP_MS = 30 * 60 * 1000;
+const SESSION_GAP_MS = 30 * 60 * 1000;
 
 /** One message ready to apply: traits already normalised to their catalog types. */
 export interface ActivityMessage {
@@ -21,7 +21,7 @@ export interface ActivityMessage {
   source?: CustomSource;
 }
 
-export interface TraitConflict {
+interface TraitConflict {
   messageId: string;
   source: CustomSource;
   path: string;

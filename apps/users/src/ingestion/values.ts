@@ -78,7 +78,7 @@ export function setLeaf(
   return true;
 }
 
-export function isAttributeObject(value: unknown): value is AttributeObject {
+function isAttributeObject(value: unknown): value is AttributeObject {
   return isObject(value);
 }
 

@@ -6,3 +6,5 @@ export * from './experiences.shapes';
 export * from './users.shapes';
 export * from './ingestion.shapes';
 export * from './integrations.shapes';
+export * from './auth.shapes';
+export * from './team.shapes';

@@ -72,6 +72,16 @@ export const previewCountResponse = previewCountView;
 export const segmentCountResponse = z.object({ count: z.number().int() });
 export const segmentExplainResponse = z.object({
   member: z.boolean(),
-  explanation: z.record(z.string(), z.unknown()).describe('Each node of the rules with its result'),
+  explanation: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'Each node of the rules with its result; a time-relative condition also has `changesAt`, when its result changes with no new data (null: never)',
+    ),
+  nextChangeAt: z.iso
+    .datetime()
+    .nullable()
+    .describe(
+      'When this membership changes by time alone (a relative window expiring); null: never',
+    ),
 });
 export const deletedSegmentResponse = segmentDeletedView;

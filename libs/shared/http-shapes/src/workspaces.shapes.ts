@@ -17,6 +17,11 @@ export const createdWorkspaceResponse = z.object({
   secretKey: z.string().regex(/^sk_/).describe('For the dashboard API; shown only once'),
 });
 
+/** `PUT /v1/workspaces/current` (secret key, or a session's admin): rename. */
+export const updateWorkspaceBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+});
+
 /** `GET /v1/workspaces/current`. */
 export const workspaceResponse = z.object({
   id: workspaceId,
@@ -30,4 +35,18 @@ export const rotateKeyBody = z.strictObject({ kind: z.enum(KEY_KINDS) });
 export const rotatedKeyResponse = z.object({
   kind: z.enum(KEY_KINDS),
   key: z.string().describe('The new key, shown only once; the old one stops working'),
+});
+
+/**
+ * `GET /v1/workspaces/current/keys`: the public key (it ships in the browser SDK) and the secret
+ * key masked (only its last 4 characters are kept). Both are null for a key made before keys were
+ * kept this way: rotating it shows it.
+ */
+export const workspaceKeysResponse = z.object({
+  publicKey: z.string().regex(/^pk_/).nullable(),
+  secretKeyMasked: z
+    .string()
+    .nullable()
+    .describe('sk_ and the last 4 characters; the secret itself is shown only when made'),
+  keysRotatedAt: z.iso.datetime().nullable(),
 });

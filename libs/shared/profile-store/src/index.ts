@@ -1,5 +1,6 @@
 export * from './base/workspace-repository';
 export * from './base/retried-writes';
+export * from './base/keyset';
 export * from './util/duplicate-key';
 export * from './util/concurrently';
 export * from './profiles/profile.schema';

@@ -81,7 +81,7 @@ export { compareUserIds } from './plan/order';
 
 // One user
 export { evaluate, evaluateMany } from './evaluate/evaluate';
-export { nextChangeAt } from './evaluate/next-change';
+export { nextChangeAt, nextChangeOfNode } from './evaluate/next-change';
 export { UserContext, type UserInput } from './evaluate/user-context';
 export type { EventLike } from './evaluate/event-count';
 

@@ -6,3 +6,4 @@ export * from './vendors/fake-server';
 export * from './vendors/fake-hubspot';
 export * from './vendors/fake-customerio';
 export * from './test-app';
+export * from './recording-bus';

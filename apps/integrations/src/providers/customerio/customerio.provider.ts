@@ -137,7 +137,7 @@ export class CustomerIoProvider implements SyncProviderAdapter {
 }
 
 /** The App API root the client expects (…/v1), from a base URL with or without it. */
-export function apiRoot(url: string): string {
+function apiRoot(url: string): string {
   const trimmed = url.replace(/\/+$/, '');
   return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
 }
@@ -166,7 +166,7 @@ const UNIX_SECONDS = /^[1-9]\d{8,9}$/;
  * "true" → boolean, a Unix timestamp in a `*_at` attribute or an ISO string → date).
  * Strings with leading zeros (zip codes, phone numbers) stay strings.
  */
-export function parseAttributeValue(key: string, value: unknown): unknown {
+function parseAttributeValue(key: string, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
   if (text === 'true' || text === 'false') return text === 'true';

@@ -153,8 +153,15 @@ export const segmentsRequests = {
   'segments.member.explain': requestContract(
     'segments',
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, userId: userIdSchema }),
-    /** `explanation`: the segment engine's ExplainNode tree. */
-    z.object({ member: z.boolean(), explanation: z.record(z.string(), z.unknown()) }),
+    /**
+     * `explanation`: the segment engine's ExplainNode tree (time-relative conditions carry
+     * `changesAt`); `nextChangeAt`: when membership changes by time alone (null: never).
+     */
+    z.object({
+      member: z.boolean(),
+      explanation: z.record(z.string(), z.unknown()),
+      nextChangeAt: z.iso.datetime().nullable(),
+    }),
   ),
   /**
    * Every segment of the workspace this user is in now (GET /v1/users/:userId), sorted by

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { ProfileDocument } from '@seg/segment-engine';
 import { sampleBucket } from '../sampling/sample-bucket';
 import type { Model, mongo } from 'mongoose';
+import { keysetAfter } from '../base/keyset';
 import { WorkspaceRepository } from '../base/workspace-repository';
 import { mapConcurrently } from '../util/concurrently';
 import { RetriedWrites } from '../base/retried-writes';
@@ -139,12 +140,10 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     after?: ProfilePosition,
   ): Promise<ProfileListRow[]> {
     const filter = after
-      ? {
-          $or: [
-            { lastActivityAt: { $lt: after.lastActivityAt } },
-            { lastActivityAt: after.lastActivityAt, userId: { $gt: after.userId } },
-          ],
-        }
+      ? keysetAfter(
+          { field: 'lastActivityAt', order: -1, value: after.lastActivityAt },
+          { field: 'userId', value: after.userId },
+        )
       : {};
     return (await this.model
       .find(this.scope(workspaceId, filter), { userId: 1, name: 1, email: 1, lastActivityAt: 1 })

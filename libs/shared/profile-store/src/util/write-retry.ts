@@ -14,6 +14,6 @@ export async function retryBusy<T>(write: () => Promise<T>, attempts = 8): Promi
   }
 }
 
-export function isBusyError(error: unknown): boolean {
+function isBusyError(error: unknown): boolean {
   return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
 }

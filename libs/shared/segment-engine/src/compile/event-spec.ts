@@ -11,7 +11,7 @@ function iso(value: string, endOfDay = false): number {
 }
 
 /** Period → timestamp bounds at an evaluation time. `last` is rolling and ends now. */
-export function periodBounds(period: Period | undefined): (nowMs: number) => Bounds {
+function periodBounds(period: Period | undefined): (nowMs: number) => Bounds {
   if (!period) return () => ({});
   switch (period.type) {
     case 'last':

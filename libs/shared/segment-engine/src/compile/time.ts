@@ -4,11 +4,6 @@ const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_MS = 86_400_000;
 
-/** True for a date-only ISO-8601 string (`2026-01-31`): it names a whole UTC day. */
-export function isDateOnly(iso: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso);
-}
-
 /**
  * Parses an ISO-8601 date or date-time (no zone = UTC). Returns undefined when invalid.
  * `endOfDay` makes a date-only string mean the last millisecond of that UTC day.

@@ -3,9 +3,20 @@ import type { IrNode } from '../compile/ir';
 import { countSatisfies } from './event-count';
 import { UserContext, type UserInput } from './user-context';
 
-type Test = (ctx: UserContext) => boolean;
+export type Test = (ctx: UserContext) => boolean;
 
 const tests = new WeakMap<CompiledSegment, Test>();
+const nodeTests = new WeakMap<IrNode, Test>();
+
+/** The one-user test of one node of a compiled tree (its subtree), built once per node. */
+export function nodeTest(node: IrNode): Test {
+  let t = nodeTests.get(node);
+  if (!t) {
+    t = build(node);
+    nodeTests.set(node, t);
+  }
+  return t;
+}
 
 function build(node: IrNode): Test {
   switch (node.kind) {
@@ -43,7 +54,7 @@ function build(node: IrNode): Test {
 function testOf(compiled: CompiledSegment): Test {
   let t = tests.get(compiled);
   if (!t) {
-    t = build(compiled.root);
+    t = nodeTest(compiled.root);
     tests.set(compiled, t);
   }
   return t;

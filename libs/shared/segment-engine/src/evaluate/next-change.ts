@@ -2,9 +2,9 @@ import type { CompiledSegment } from '../compile/compile-segment';
 import type { IrNode } from '../compile/ir';
 import { windowStart } from '../compile/time';
 import type { RelativeWindow } from '../rules/types';
-import { evaluate } from './evaluate';
+import { nodeTest } from './evaluate';
 import type { EventLike } from './event-count';
-import type { UserInput } from './user-context';
+import { UserContext, type UserInput } from './user-context';
 
 const RELATIVE = new Set(['withinLast', 'notWithinLast']);
 const DAY_MS = 86_400_000;
@@ -29,7 +29,15 @@ export function nextChangeAt(
   input: UserInput,
   maxInstants = DEFAULT_MAX_INSTANTS,
 ): Date | null {
-  if (!compiled.timeDependent) return null;
+  return compiled.timeDependent ? nextChangeOfNode(compiled.root, input, maxInstants) : null;
+}
+
+/** The same for one node of a compiled tree: when its own result changes by time alone. */
+export function nextChangeOfNode(
+  node: IrNode,
+  input: UserInput,
+  maxInstants = DEFAULT_MAX_INSTANTS,
+): Date | null {
   const nowMs = input.now.getTime();
   const instants = new Set<number>();
   const add = (value: unknown, window: RelativeWindow) => {
@@ -37,13 +45,15 @@ export function nextChangeAt(
       for (const t of flipInstants(ms, window)) if (t > nowMs) instants.add(t);
     }
   };
-  collect(compiled.root, input, add);
+  collect(node, input, add);
+  if (instants.size === 0) return null;
+  const test = nodeTest(node);
   const sorted = [...instants].sort((a, b) => a - b);
-  const current = evaluate(compiled, input);
+  const current = test(new UserContext(input));
   for (let i = 0; i < sorted.length; i++) {
     if (i === maxInstants) return new Date(sorted[i]);
     const at = new Date(sorted[i]);
-    if (evaluate(compiled, { ...input, now: at }) !== current) return at;
+    if (test(new UserContext({ ...input, now: at })) !== current) return at;
   }
   return null;
 }

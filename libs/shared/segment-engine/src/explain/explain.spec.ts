@@ -81,6 +81,40 @@ describe('explain', () => {
     });
   });
 
+  it('says when each time-relative condition changes by time alone, and only those', () => {
+    const lastActivityAt = new Date(NOW.getTime() - 3 * 86_400_000);
+    const compiled = compileSegment({
+      type: 'group',
+      operator: 'or',
+      conditions: [
+        {
+          type: 'attribute',
+          attribute: 'lastActivityAt',
+          operator: 'withinLast',
+          value: { amount: 7, unit: 'days' },
+        },
+        { type: 'attribute', attribute: 'sessions', operator: 'greaterThan', value: 3 },
+        {
+          type: 'event',
+          source: 'jimo',
+          name: 'Invited teammate',
+          period: { type: 'last', amount: 30, unit: 'days' },
+        },
+      ],
+    });
+    const tree = explain(compiled, { profile: { ...alice, lastActivityAt }, now: NOW });
+    if (tree.type !== 'group') throw new Error('a group');
+    const [recent, sessions, invited] = tree.conditions;
+    // Active 3 days ago: in "within 7 days" until 7 days after that, then out.
+    expect(recent).toMatchObject({
+      result: true,
+      changesAt: new Date(lastActivityAt.getTime() + 7 * 86_400_000 + 1).toISOString(),
+    });
+    expect(sessions).not.toHaveProperty('changesAt');
+    // No such event: time alone never makes it occur.
+    expect(invited).toMatchObject({ result: false, changesAt: null });
+  });
+
   it('reports zero events for a user with none', () => {
     const compiled = compileSegment({
       type: 'group',

@@ -8,7 +8,16 @@ import type {
   SegmentCondition,
 } from '../rules/types';
 import { countSatisfies } from '../evaluate/event-count';
+import { nextChangeOfNode } from '../evaluate/next-change';
 import { UserContext, type UserInput } from '../evaluate/user-context';
+
+const RELATIVE = new Set(['withinLast', 'notWithinLast']);
+
+/**
+ * For a time-relative condition (a relative window), when its result changes with no new
+ * data (ISO instant), or null when time alone never changes it. Absent on other conditions.
+ */
+type ChangesAt = { changesAt?: string | null };
 
 /** The time window an event condition counted in (ISO strings; absent bound = open). */
 export interface ExplainedWindow {
@@ -21,20 +30,20 @@ export interface ExplainedWindow {
 /** The rules tree annotated with each node's result for one user. */
 export type ExplainNode =
   | { type: 'group'; operator: 'and' | 'or'; result: boolean; conditions: ExplainNode[] }
-  | {
+  | ({
       type: 'attribute' | 'customAttribute' | 'experience';
       condition: AttributeCondition | CustomAttributeCondition | ExperienceCondition;
       result: boolean;
       /** The user's value that was compared (undefined = not set). */
       actual: unknown;
-    }
-  | {
+    } & ChangesAt)
+  | ({
       type: 'event';
       condition: EventCondition;
       result: boolean;
       count: number;
       window: ExplainedWindow;
-    }
+    } & ChangesAt)
   | { type: 'segment'; condition: SegmentCondition; result: boolean; rules: ExplainNode };
 
 function windowOf(b: Bounds): ExplainedWindow {
@@ -52,10 +61,26 @@ function windowOf(b: Bounds): ExplainedWindow {
   return w;
 }
 
-function explainNode(node: IrNode, ctx: UserContext): ExplainNode {
+function isTimeRelative(node: IrNode): boolean {
+  if (node.kind === 'field') {
+    return node.condition.type !== 'experience' && RELATIVE.has(node.condition.operator);
+  }
+  if (node.kind !== 'event' || node.event.always) return false;
+  return (
+    node.condition.period?.type === 'last' ||
+    (node.condition.properties ?? []).some((p) => RELATIVE.has(p.operator))
+  );
+}
+
+function changesAt(node: IrNode, input: UserInput): ChangesAt {
+  if (!isTimeRelative(node)) return {};
+  return { changesAt: nextChangeOfNode(node, input)?.toISOString() ?? null };
+}
+
+function explainNode(node: IrNode, ctx: UserContext, input: UserInput): ExplainNode {
   switch (node.kind) {
     case 'group': {
-      const conditions = node.children.map((c) => explainNode(c, ctx));
+      const conditions = node.children.map((c) => explainNode(c, ctx, input));
       const result =
         conditions.length === 0 ||
         (node.operator === 'and'
@@ -69,6 +94,7 @@ function explainNode(node: IrNode, ctx: UserContext): ExplainNode {
         condition: node.condition,
         result: node.predicate.test(ctx.profile, ctx.nowMs),
         actual: node.predicate.read(ctx.profile),
+        ...changesAt(node, input),
       };
     case 'event': {
       const count = node.event.always
@@ -80,10 +106,11 @@ function explainNode(node: IrNode, ctx: UserContext): ExplainNode {
         result: countSatisfies(node.event, count),
         count,
         window: windowOf(node.event.period(ctx.nowMs)),
+        ...changesAt(node, input),
       };
     }
     case 'segment': {
-      const rules = explainNode(node.child, ctx);
+      const rules = explainNode(node.child, ctx, input);
       return {
         type: 'segment',
         condition: node.condition,
@@ -96,5 +123,5 @@ function explainNode(node: IrNode, ctx: UserContext): ExplainNode {
 
 /** Explains one user's membership of one segment (same meaning as `evaluate`). */
 export function explain(compiled: CompiledSegment, input: UserInput): ExplainNode {
-  return explainNode(compiled.root, new UserContext(input));
+  return explainNode(compiled.root, new UserContext(input), input);
 }

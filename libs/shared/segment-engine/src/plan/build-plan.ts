@@ -52,7 +52,7 @@ function timestampFilter(b: Bounds): Filter | undefined {
 }
 
 /** The events pipeline of one event condition (positive form). */
-export function eventPipeline(
+function eventPipeline(
   spec: EventSpec,
   workspaceId: string,
   nowMs: number,

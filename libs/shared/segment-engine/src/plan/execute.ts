@@ -68,13 +68,13 @@ function signatureSet(sig: string): Set<number> {
 }
 
 /** Where a plan's profile pipelines look: the workspace, and maybe one sample bucket. */
-export type PlanScope = Pick<ExecutionPlan, 'workspaceId' | 'sampleBucket'>;
+type PlanScope = Pick<ExecutionPlan, 'workspaceId' | 'sampleBucket'>;
 
 /**
  * The `$match` of a profile pipeline: workspace (and sample bucket) first, then the filter
  * and the user condition.
  */
-export function profileMatch(scope: PlanScope, filter: Filter | true, userId?: unknown): Filter {
+function profileMatch(scope: PlanScope, filter: Filter | true, userId?: unknown): Filter {
   const match: Filter = { workspaceId: scope.workspaceId };
   if (scope.sampleBucket !== undefined) match.sampleBucket = scope.sampleBucket;
   if (userId !== undefined) match.userId = userId;

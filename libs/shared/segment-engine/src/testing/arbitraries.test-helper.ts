@@ -22,7 +22,7 @@ import { parseIsoSpan, windowStartMs } from './reference/reference-time.test-hel
 
 export const P_WS = 'ws_prop';
 /** Another workspace: its profiles and events share userIds with P_WS and must never count. */
-export const P_OTHER_WS = 'ws_other';
+const P_OTHER_WS = 'ws_other';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -34,7 +34,7 @@ const NOW_POOL = [
   '2024-03-31T23:59:59.999Z',
   '2027-01-01T00:00:30.000Z',
 ].map((iso) => new Date(iso));
-export const nowArb = fc.constantFrom(...NOW_POOL);
+const nowArb = fc.constantFrom(...NOW_POOL);
 
 export const P_CATALOG: CatalogEntry[] = [
   { source: 'sdk', key: 's', type: 'string' },
@@ -131,7 +131,7 @@ function dayValues(now: Date): string[] {
 }
 
 /** Everything that depends on the evaluation time and the case's windows. */
-export function arbitrariesAt(now: Date, windows: readonly RelativeWindow[]) {
+function arbitrariesAt(now: Date, windows: readonly RelativeWindow[]) {
   const edges = windowEdgeDates(now, windows);
   const boundaries = boundaryDates(now);
   const farDates = [now.getTime() + DAY, now.getTime() - 400 * DAY].map((ms) => new Date(ms));

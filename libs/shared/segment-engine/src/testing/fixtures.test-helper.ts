@@ -5,7 +5,7 @@ import type { CatalogEntry } from '../rules/types';
 
 export const NOW = new Date('2026-06-15T12:00:00.000Z');
 export const DAY = 86_400_000;
-export const ago = (ms: number) => new Date(NOW.getTime() - ms);
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
 export const WS = 'ws_1';
 
 export const CATALOG: CatalogEntry[] = [

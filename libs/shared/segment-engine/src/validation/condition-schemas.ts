@@ -80,7 +80,7 @@ const periodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('after'), date: isoDateSchema }),
 ]);
 
-export const propertyFilterSchema = z.strictObject({
+const propertyFilterSchema = z.strictObject({
   key: keySchema,
   operator: z.string(),
   value: z.unknown().optional(),

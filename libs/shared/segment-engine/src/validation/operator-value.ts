@@ -15,7 +15,7 @@ const datePair = z.tuple([isoDateSchema, isoDateSchema]).refine(([a, b]) => {
 }, 'between needs [from, to] with from ≤ to');
 
 /** The schema of the `value` for an operator of a value type (operator assumed to fit). */
-export function valueSchemaFor(type: ValueType, operator: Operator): z.ZodType {
+function valueSchemaFor(type: ValueType, operator: Operator): z.ZodType {
   if (operator === 'isSet' || operator === 'isNotSet') return noValue;
   switch (type) {
     case 'string':

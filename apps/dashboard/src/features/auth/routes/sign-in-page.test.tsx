@@ -42,6 +42,25 @@ describe('signing in', () => {
     expect(await screen.findByText('No user yet')).toBeInTheDocument();
   });
 
+  it("the gateway's invite link (/signup?token=…) opens Create account with the invite", async () => {
+    const app = renderApp('/signup?token=inv_abcdefghijklmnop', {
+      'GET /v1/auth/me': () => ({
+        status: 401,
+        body: { error: 'Unauthorized', message: 'Sign in' },
+      }),
+      'GET /v1/auth/state': () => ({ setupNeeded: false }),
+      'GET /v1/auth/invites/inv_abcdefghijklmnop': () => ({
+        email: 'bo@acme.com',
+        role: 'editor',
+        workspace: { id: 'ws_acme00000001', name: 'Acme' },
+        expiresAt: '2026-12-08T10:00:00.000Z',
+      }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Create account' })).toBeInTheDocument();
+    expect(app.router.state.location.pathname).toBe('/sign-in');
+    expect(app.router.state.location.search).toEqual({ invite: 'inv_abcdefghijklmnop' });
+  });
+
   it('shows the API message when signing in fails', async () => {
     const app = renderApp('/sign-in', {
       'GET /v1/auth/me': () => ({

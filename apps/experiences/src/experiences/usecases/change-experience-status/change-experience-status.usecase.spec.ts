@@ -1,5 +1,4 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../create-experience/create-experience.usecase';
 import { ChangeExperienceStatusUseCase } from './change-experience-status.usecase';
 
 const WS = 'ws_statusexp01';
@@ -7,21 +6,11 @@ const WS = 'ws_statusexp01';
 describe('ChangeExperienceStatusUseCase', () => {
   it('publishing makes it targeted at once (this process drops its published set); unpublishing takes it back', async () => {
     const world = experiencesWorld();
-    const repository = world.experiences.asRepository();
-    const created = await new CreateExperienceUseCase(
-      repository,
-      world.validator,
+    const created = await world.createExperience(WS, { name: 'Hi', type: 'banner' });
+    const changeStatus = new ChangeExperienceStatusUseCase(
+      world.experiences.asRepository(),
       world.changes,
-    ).execute({
-      workspaceId: WS,
-      experience: {
-        name: 'Hi',
-        type: 'banner',
-        steps: [{ id: 's', kind: 'message' }],
-        audience: { mode: 'all' },
-      },
-    });
-    const changeStatus = new ChangeExperienceStatusUseCase(repository, world.changes);
+    );
     expect((await world.published.get(WS)).experiences).toHaveLength(0);
 
     const published = await changeStatus.execute({

@@ -10,14 +10,18 @@ const survey: CreateExperienceInput = {
   audience: { mode: 'segments', segmentIds: ['seg_known', 'seg_gone'] },
 };
 
+function withCreate(missingSegments: string[] = []) {
+  const world = experiencesWorld({ missingSegments });
+  const repository = world.experiences.asRepository();
+  return {
+    world,
+    useCase: new CreateExperienceUseCase(repository, world.validator, world.changes),
+  };
+}
+
 describe('CreateExperienceUseCase', () => {
   it('stores a draft with a time-ordered id and announces it', async () => {
-    const world = experiencesWorld();
-    const useCase = new CreateExperienceUseCase(
-      world.experiences.asRepository(),
-      world.validator,
-      world.changes,
-    );
+    const { world, useCase } = withCreate();
     const created = await useCase.execute({ workspaceId: WS, experience: survey });
     expect(created).toMatchObject({
       name: 'NPS',
@@ -34,12 +38,7 @@ describe('CreateExperienceUseCase', () => {
   });
 
   it('names every unknown audience segment and stores nothing', async () => {
-    const world = experiencesWorld({ missingSegments: ['seg_gone'] });
-    const useCase = new CreateExperienceUseCase(
-      world.experiences.asRepository(),
-      world.validator,
-      world.changes,
-    );
+    const { world, useCase } = withCreate(['seg_gone']);
     await expect(useCase.execute({ workspaceId: WS, experience: survey })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [
@@ -51,12 +50,7 @@ describe('CreateExperienceUseCase', () => {
   });
 
   it('keeps no segment ids for an audience of everyone', async () => {
-    const world = experiencesWorld();
-    const useCase = new CreateExperienceUseCase(
-      world.experiences.asRepository(),
-      world.validator,
-      world.changes,
-    );
+    const { world, useCase } = withCreate();
     const created = await useCase.execute({
       workspaceId: WS,
       experience: { ...survey, audience: { mode: 'all' } },

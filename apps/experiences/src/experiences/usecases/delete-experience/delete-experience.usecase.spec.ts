@@ -1,5 +1,4 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../create-experience/create-experience.usecase';
 import { GetExperienceUseCase } from '../get-experience/get-experience.usecase';
 import { DeleteExperienceUseCase } from './delete-experience.usecase';
 
@@ -9,19 +8,7 @@ describe('DeleteExperienceUseCase', () => {
   it('deletes once: the experience is gone and a second delete is NOT_FOUND', async () => {
     const world = experiencesWorld();
     const repository = world.experiences.asRepository();
-    const created = await new CreateExperienceUseCase(
-      repository,
-      world.validator,
-      world.changes,
-    ).execute({
-      workspaceId: WS,
-      experience: {
-        name: 'Bye',
-        type: 'banner',
-        steps: [{ id: 's', kind: 'message' }],
-        audience: { mode: 'all' },
-      },
-    });
+    const created = await world.createExperience(WS, { name: 'Bye', type: 'banner' });
     const remove = new DeleteExperienceUseCase(repository, world.changes);
     const command = { workspaceId: WS, experienceId: created.id };
     expect(await remove.execute(command)).toEqual({ id: created.id, deleted: true });
@@ -35,19 +22,7 @@ describe('DeleteExperienceUseCase', () => {
   it('never deletes another workspace’s experience', async () => {
     const world = experiencesWorld();
     const repository = world.experiences.asRepository();
-    const created = await new CreateExperienceUseCase(
-      repository,
-      world.validator,
-      world.changes,
-    ).execute({
-      workspaceId: WS,
-      experience: {
-        name: 'Mine',
-        type: 'tour',
-        steps: [{ id: 's', kind: 'message' }],
-        audience: { mode: 'all' },
-      },
-    });
+    const created = await world.createExperience(WS, { name: 'Mine' });
     await expect(
       new DeleteExperienceUseCase(repository, world.changes).execute({
         workspaceId: 'ws_someoneelse1',

@@ -1,5 +1,4 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../create-experience/create-experience.usecase';
 import { ListExperiencesUseCase } from './list-experiences.usecase';
 
 const WS = 'ws_listexp0001';
@@ -7,24 +6,10 @@ const WS = 'ws_listexp0001';
 describe('ListExperiencesUseCase', () => {
   it('pages in creation order; the last page has no next cursor', async () => {
     const world = experiencesWorld();
-    const repository = world.experiences.asRepository();
-    const create = new CreateExperienceUseCase(repository, world.validator, world.changes);
-    const ids: string[] = [];
-    for (const name of ['a', 'b', 'c']) {
-      const created = await create.execute({
-        workspaceId: WS,
-        experience: {
-          name,
-          type: 'tour',
-          steps: [{ id: 's', kind: 'message' }],
-          audience: { mode: 'all' },
-        },
-      });
-      ids.push(created.id);
-      // Ids are time-ordered to the millisecond: keep them apart.
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    const list = new ListExperiencesUseCase(repository);
+    const ids = (await world.createInOrder(WS, [{ name: 'a' }, { name: 'b' }, { name: 'c' }])).map(
+      (created) => created.id,
+    );
+    const list = new ListExperiencesUseCase(world.experiences.asRepository());
     const first = await list.execute({ workspaceId: WS, limit: 2 });
     expect(first.experiences.map((e) => e.name)).toEqual(['a', 'b']);
     expect(first.nextCursor).not.toBeNull();

@@ -1,27 +1,20 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../create-experience/create-experience.usecase';
 import { UpdateExperienceUseCase } from './update-experience.usecase';
 
 const WS = 'ws_updateexp01';
 
 async function withOneExperience(missingSegments: string[] = []) {
   const world = experiencesWorld({ missingSegments });
-  const repository = world.experiences.asRepository();
-  const created = await new CreateExperienceUseCase(
-    repository,
-    world.validator,
-    world.changes,
-  ).execute({
-    workspaceId: WS,
-    experience: {
-      name: 'Tour',
-      type: 'tour',
-      steps: [{ id: 's1', kind: 'message' }],
-      audience: { mode: 'segments', segmentIds: ['seg_a'] },
-    },
+  const created = await world.createExperience(WS, {
+    steps: [{ id: 's1', kind: 'message' }],
+    audience: { mode: 'segments', segmentIds: ['seg_a'] },
   });
   world.bus.emitted.length = 0;
-  const update = new UpdateExperienceUseCase(repository, world.validator, world.changes);
+  const update = new UpdateExperienceUseCase(
+    world.experiences.asRepository(),
+    world.validator,
+    world.changes,
+  );
   return { world, created, update };
 }
 

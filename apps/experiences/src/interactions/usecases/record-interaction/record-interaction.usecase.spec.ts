@@ -1,26 +1,17 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../../../experiences/usecases/create-experience/create-experience.usecase';
 import { RecordInteractionUseCase } from './record-interaction.usecase';
 
 const WS = 'ws_recordint01';
 
 async function withSurvey() {
   const world = experiencesWorld();
-  const survey = await new CreateExperienceUseCase(
-    world.experiences.asRepository(),
-    world.validator,
-    world.changes,
-  ).execute({
-    workspaceId: WS,
-    experience: {
-      name: 'NPS',
-      type: 'survey',
-      steps: [
-        { id: 'intro', kind: 'message' },
-        { id: 'q1', kind: 'question', question: 'Useful?', options: ['Yes', 'No'] },
-      ],
-      audience: { mode: 'all' },
-    },
+  const survey = await world.createExperience(WS, {
+    name: 'NPS',
+    type: 'survey',
+    steps: [
+      { id: 'intro', kind: 'message' },
+      { id: 'q1', kind: 'question', question: 'Useful?', options: ['Yes', 'No'] },
+    ],
   });
   world.bus.emitted.length = 0;
   const record = new RecordInteractionUseCase(

@@ -1,5 +1,4 @@
 import { experiencesWorld } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../../../experiences/usecases/create-experience/create-experience.usecase';
 import { DetachSegmentUseCase } from './detach-segment.usecase';
 
 const WS = 'ws_detachseg01';
@@ -7,24 +6,14 @@ const WS = 'ws_detachseg01';
 describe('DetachSegmentUseCase', () => {
   it('drops the segment from every audience; one left with none targets nobody, never everyone', async () => {
     const world = experiencesWorld();
-    const repository = world.experiences.asRepository();
-    const create = new CreateExperienceUseCase(repository, world.validator, world.changes);
     const experience = (name: string, segmentIds: string[]) =>
-      create.execute({
-        workspaceId: WS,
-        experience: {
-          name,
-          type: 'tour',
-          steps: [{ id: 's', kind: 'message' }],
-          audience: { mode: 'segments', segmentIds },
-        },
-      });
+      world.createExperience(WS, { name, audience: { mode: 'segments', segmentIds } });
     const only = await experience('only', ['seg_x']);
     const shared = await experience('shared', ['seg_x', 'seg_y']);
     await experience('other', ['seg_y']);
     world.bus.emitted.length = 0;
 
-    const detach = new DetachSegmentUseCase(repository, world.changes);
+    const detach = new DetachSegmentUseCase(world.experiences.asRepository(), world.changes);
     const { experiences } = await detach.execute({ workspaceId: WS, segmentId: 'seg_x' });
     // Ids made in the same millisecond order by their random part: compare in name order.
     const byName = [...experiences].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,5 @@
 import type { Audience } from '@seg/contracts';
 import { experiencesWorld, RecordingBus } from '../../../testing/fakes';
-import { CreateExperienceUseCase } from '../../../experiences/usecases/create-experience/create-experience.usecase';
 import { ChangeExperienceStatusUseCase } from '../../../experiences/usecases/change-experience-status/change-experience-status.usecase';
 import { MembershipCache } from '../../membership.cache';
 import { ListTargetedExperiencesUseCase } from './list-targeted-experiences.usecase';
@@ -9,9 +8,10 @@ const WS = 'ws_targeting01';
 
 async function publishedWorld() {
   const world = experiencesWorld();
-  const repository = world.experiences.asRepository();
-  const create = new CreateExperienceUseCase(repository, world.validator, world.changes);
-  const publish = new ChangeExperienceStatusUseCase(repository, world.changes);
+  const publish = new ChangeExperienceStatusUseCase(
+    world.experiences.asRepository(),
+    world.changes,
+  );
   const names: Record<string, string> = {};
   const catalog: Array<[string, Audience, 'published' | 'draft']> = [
     ['everyone', { mode: 'all' }, 'published'],
@@ -21,10 +21,7 @@ async function publishedWorld() {
     ['draft', { mode: 'all' }, 'draft'],
   ];
   for (const [name, audience, status] of catalog) {
-    const created = await create.execute({
-      workspaceId: WS,
-      experience: { name, type: 'tour', steps: [{ id: 's', kind: 'message' }], audience },
-    });
+    const created = await world.createExperience(WS, { name, audience });
     names[created.id] = name;
     if (status === 'published') {
       await publish.execute({ workspaceId: WS, experienceId: created.id, status });

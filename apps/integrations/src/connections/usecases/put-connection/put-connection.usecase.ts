@@ -17,7 +17,7 @@ import { ConnectionRepository } from '../../connection.repository';
 import { connectionId } from '../../connection.schema';
 import { SECRET_FIELD, toConnectionView } from '../../connection-view';
 
-export const DEFAULT_INTERVAL_MINUTES = 60;
+const DEFAULT_INTERVAL_MINUTES = 60;
 
 export type PutConnectionCommand = ParsedRequestOf<'integrations.connection.put'>;
 

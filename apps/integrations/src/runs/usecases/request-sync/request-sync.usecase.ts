@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ParsedRequestOf, RunStatus, RunView } from '@seg/contracts';
-import { randomBytes } from 'node:crypto';
 import { ConnectionRepository } from '../../../connections/connection.repository';
 import { SyncQueue } from '../../../jobs/sync-queue';
-import { RunRepository } from '../../run.repository';
-import { emptyStats } from '../../run.schema';
+import { newRunId, RunRepository } from '../../run.repository';
 
 /** The bus request, and whether a person asked (`manual`) or the schedule did. */
 export type RequestSyncCommand = ParsedRequestOf<'integrations.sync.request'> &
@@ -34,21 +32,10 @@ export class RequestSyncUseCase {
     const { workspaceId, provider } = command;
     const connection = await this.connections.get(workspaceId, provider);
     if (!connection) throw new DomainError('NOT_FOUND', `${provider} is not connected`);
-    const runId = `run_${randomBytes(10).toString('hex')}`;
+    const runId = newRunId();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if (await this.connections.claimActiveRun(workspaceId, provider, runId)) {
-        await this.runs.insert(workspaceId, {
-          _id: runId,
-          provider,
-          status: 'queued',
-          trigger: command.trigger,
-          queuedAt: new Date(),
-          startedAt: null,
-          finishedAt: null,
-          attempts: 0,
-          stats: emptyStats(),
-          checkpoint: null,
-        });
+        await this.runs.insertQueued(workspaceId, { runId, provider, trigger: command.trigger });
         await this.syncQueue.enqueueRun(workspaceId, provider, runId);
         return { runId, status: 'queued', alreadyActive: false };
       }

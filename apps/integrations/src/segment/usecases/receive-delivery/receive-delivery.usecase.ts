@@ -13,7 +13,7 @@ export type ReceiveDeliveryCommand = ParsedRequestOf<'integrations.segment.deliv
 
 /** Segment's Actions webhook batches up to 1,000 events; classic sends one. */
 const MAX_MESSAGES = 1_000;
-export const SEGMENT_TYPES = ['identify', 'track', 'page', 'screen', 'group', 'alias', 'delete'];
+const SEGMENT_TYPES = ['identify', 'track', 'page', 'screen', 'group', 'alias', 'delete'];
 
 /**
  * A Segment.io webhook delivery: verified, deduplicated by messageId, stored,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type ParsedRequestOf, type ResponseOf } from '@seg/contracts';
-import { explain } from '@seg/segment-engine';
+import { explain, nextChangeAt } from '@seg/segment-engine';
 import { eventKeysOf } from '../../event-keys';
 import { SavedSegment } from '../../saved-segment';
 import { MemberStore } from '../../../reads/member-store';
@@ -24,11 +24,13 @@ export class ExplainMemberUseCase {
     const profile = await this.store.findProfile(workspaceId, userId);
     if (!profile) throw new DomainError('NOT_FOUND', `User ${userId} not found`);
     const events = await this.store.findUserEvents(workspaceId, userId, eventKeysOf([compiled]));
-    const explanation = explain(compiled, { profile, events, now: new Date() });
+    const input = { profile, events, now: new Date() };
+    const explanation = explain(compiled, input);
     // Plain JSON (dates as ISO strings), as it leaves over the bus anyway.
     return {
       member: explanation.result,
       explanation: JSON.parse(JSON.stringify(explanation)) as Record<string, unknown>,
+      nextChangeAt: nextChangeAt(compiled, input)?.toISOString() ?? null,
     };
   }
 }

@@ -35,7 +35,7 @@ export interface ReferenceProfile {
   }>;
 }
 
-export interface ReferenceEvent {
+interface ReferenceEvent {
   workspaceId: string;
   userId: string;
   source: string;

@@ -1,3 +1,0 @@
-export interface CreateWorkspaceCommand {
-  name: string;
-}

@@ -1,3 +1,0 @@
-export interface GetWorkspaceCommand {
-  workspaceId: string;
-}
