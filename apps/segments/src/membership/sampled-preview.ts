@@ -23,7 +23,7 @@ type CountAnswer = ResponseOf<'segments.count.get'>;
 /** Background counts running at once in this process (each one a pass over the workspace). */
 const COUNTS_IN_FLIGHT = 2;
 /** A `running` count not updated for this long was lost (its process stopped): `failed`. */
-export const STALE_COUNT_MS = 120_000;
+const STALE_COUNT_MS = 120_000;
 /** How often a count in progress says it is alive. */
 const HEARTBEAT_MS = 30_000;
 /** Counts are kept this long, then removed when the workspace starts another. */
