@@ -111,10 +111,10 @@ interface HandWrittenPaths {
   '/v1/auth/state': Omit<Unused, 'get'> & { get: NoBodyOperation<AuthStateResponse> };
   '/v1/auth/me': Omit<Unused, 'get'> & { get: NoBodyOperation<MeResponse> };
   '/v1/auth/signup': Omit<Unused, 'post'> & {
-    post: JsonOperation<SignupBody, { account: AccountView }, 201>;
+    post: JsonOperation<SignupBody, MeResponse, 201>;
   };
   '/v1/auth/login': Omit<Unused, 'post'> & {
-    post: JsonOperation<LoginBody, { account: AccountView }>;
+    post: JsonOperation<LoginBody, MeResponse>;
   };
   '/v1/auth/logout': Omit<Unused, 'post'> & { post: NoBodyOperation<unknown> };
   '/v1/segments/counts/{countId}': Omit<Unused, 'get' | 'parameters'> & {

@@ -22,13 +22,7 @@ export const meQuery = queryOptions({
   queryKey: authKeys.me(),
   queryFn: async (): Promise<MeResponse | null> => {
     try {
-      const me = await unwrap(api.GET('/v1/auth/me'));
-      session.setCsrfToken(me.csrfToken);
-      const current = session.workspaceId();
-      if (!me.workspaces.some((workspace) => workspace.id === current)) {
-        session.setWorkspaceId(me.workspaces[0]?.id ?? null);
-      }
-      return me;
+      return keepSession(await unwrap(api.GET('/v1/auth/me')));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         session.setCsrfToken(null);
@@ -39,6 +33,25 @@ export const meQuery = queryOptions({
   },
   staleTime: 60_000,
 });
+
+/** Keeps the session's CSRF token and picks its workspace (the remembered one if allowed). */
+function keepSession(me: MeResponse): MeResponse {
+  session.setCsrfToken(me.csrfToken);
+  const current = session.workspaceId();
+  if (!me.workspaces.some((workspace) => workspace.id === current)) {
+    session.setWorkspaceId(me.workspaces[0]?.id ?? null);
+  }
+  return me;
+}
+
+/**
+ * Signing up or in answers the same as `GET /v1/auth/me`: the answer becomes the session at
+ * once (an invalidation would not reach the app's routes, which read the cached `null`).
+ */
+export async function startSession(queryClient: QueryClient, me: MeResponse): Promise<void> {
+  queryClient.setQueryData(authKeys.me(), keepSession(me));
+  await queryClient.invalidateQueries({ queryKey: authKeys.state() });
+}
 
 export function currentWorkspace(me: MeResponse | null | undefined): AccountWorkspace | null {
   if (!me) return null;

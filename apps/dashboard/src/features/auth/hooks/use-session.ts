@@ -3,7 +3,13 @@ import { useNavigate } from '@tanstack/react-router';
 import { api, unwrap } from '../../../api/client';
 import type { LoginBody, Role, SignupBody } from '../../../api/paths';
 import { session } from '../../../api/session';
-import { authKeys, currentWorkspace, forgetWorkspaceData, meQuery } from '../auth-queries';
+import {
+  authKeys,
+  currentWorkspace,
+  forgetWorkspaceData,
+  meQuery,
+  startSession,
+} from '../auth-queries';
 
 /** The signed-in account and the workspace in use (the app's routes load it before rendering). */
 export function useSession() {
@@ -23,7 +29,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) => unwrap(api.POST('/v1/auth/login', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.all }),
+    onSuccess: (me) => startSession(queryClient, me),
   });
 }
 
@@ -31,7 +37,7 @@ export function useCreateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SignupBody) => unwrap(api.POST('/v1/auth/signup', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.all }),
+    onSuccess: (me) => startSession(queryClient, me),
   });
 }
 

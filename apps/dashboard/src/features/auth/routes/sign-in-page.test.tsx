@@ -23,7 +23,7 @@ describe('signing in', () => {
       'GET /v1/auth/state': () => ({ setupNeeded: !signedUp }),
       'POST /v1/auth/signup': () => {
         signedUp = true;
-        return { status: 201, body: { account: ME.account } };
+        return { status: 201, body: ME };
       },
       'GET /v1/users': () => ({ items: [], nextCursor: null }),
     });
