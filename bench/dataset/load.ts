@@ -1,8 +1,11 @@
 import { MongoClient } from 'mongodb';
 import {
   EVENTS_COLLECTION,
+  MIGRATIONS_COLLECTION,
   PROFILES_COLLECTION,
   profileKey,
+  SAMPLE_BUCKET_MIGRATION,
+  sampleBucket,
   type StoredProfile,
 } from '../../libs/shared/profile-store/src/index';
 import { CUSTOM_ATTRIBUTES } from './catalog';
@@ -23,7 +26,17 @@ export async function loadDataset(
   const db = client.db(dbName);
   const keyed = function* () {
     for (const profile of generateProfiles(options)) {
-      yield { _id: profileKey(profile.workspaceId, profile.userId), ...profile };
+      yield {
+        _id: profileKey(profile.workspaceId, profile.userId),
+        ...profile,
+        sampleBucket: sampleBucket(profile.workspaceId, profile.userId),
+      };
+    }
+  };
+  // Each event with its user's sample bucket, as the profile store writes them.
+  const bucketed = function* () {
+    for (const event of generateEvents(options)) {
+      yield { ...event, sampleBucket: sampleBucket(event.workspaceId, event.userId) };
     }
   };
   const profiles = await insertAll(
@@ -31,11 +44,15 @@ export async function loadDataset(
     keyed(),
     batchSize,
   );
-  const events = await insertAll(
-    db.collection(EVENTS_COLLECTION),
-    generateEvents(options),
-    batchSize,
-  );
+  const events = await insertAll(db.collection(EVENTS_COLLECTION), bucketed(), batchSize);
+  // Every document has its bucket: what the users service's backfill records once done.
+  await db
+    .collection<{ _id: string; doneAt: Date }>(MIGRATIONS_COLLECTION)
+    .updateOne(
+      { _id: SAMPLE_BUCKET_MIGRATION },
+      { $set: { doneAt: new Date() } },
+      { upsert: true },
+    );
   const now = new Date();
   await db.collection('attribute_catalog').insertMany(
     CUSTOM_ATTRIBUTES.map(({ source, key, type }) => ({

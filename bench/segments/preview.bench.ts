@@ -4,7 +4,10 @@
  * the profile store's own indexes), run the way the segments service runs it (MemberPager
  * over the profile-store repositories: aggregation pipelines in the database), side by side
  * with the same segment evaluated user by user in-process (every profile and the relevant
- * events read, then `evaluate` per user). Both must find the same members.
+ * events read, then `evaluate` per user). Both must find the same members. Then the sliced
+ * preview ("Preview at any size": the same pipelines one sample bucket at a time within a
+ * time budget, `SampledPreview`): its first answer with the default 800 ms budget, and its
+ * exact count (every bucket, no budget), which must equal the batch count.
  *
  *   npx node -r @swc-node/register bench/segments/preview.bench.ts
  *
@@ -16,7 +19,14 @@ import mongoose, { type Model } from 'mongoose';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { SegmentsConfig } from '../../apps/segments/src/config';
 import { MemberPager } from '../../apps/segments/src/membership/member-pager';
+import {
+  PREVIEW_COUNT_MODEL,
+  PreviewCountRepository,
+  PreviewCountSchema,
+} from '../../apps/segments/src/membership/preview-count.repository';
+import { SampledPreview } from '../../apps/segments/src/membership/sampled-preview';
 import { ProfileStoreMemberStore } from '../../apps/segments/src/reads/profile-store-member-store';
 import {
   ATTRIBUTE_CATALOG_MODEL,
@@ -28,6 +38,7 @@ import {
   PROFILE_MODEL,
   ProfileRepository,
   profileSchema,
+  SampleBucketBackfill,
 } from '../../libs/shared/profile-store/src/index';
 import {
   type CatalogEntry,
@@ -98,7 +109,8 @@ async function seedDataset(
 ): Promise<void> {
   const existing = await profiles.countDocuments({ workspaceId: WORKSPACE });
   const existingEvents = await events.countDocuments({ workspaceId: WORKSPACE });
-  if (existing === USERS && existingEvents === EVENTS) {
+  const bucketed = await new SampleBucketBackfill(connection).isDone();
+  if (existing === USERS && existingEvents === EVENTS && bucketed) {
     console.log(`dataset present: ${USERS} users, ${EVENTS} events`);
     return;
   }
@@ -165,8 +177,23 @@ async function main(): Promise<void> {
       new ProfileRepository(profileModel),
       new EventRepository(eventModel),
       new AttributeCatalogRepository(catalogModel as never),
+      new SampleBucketBackfill(connection),
     );
     const pager = new MemberPager(store);
+    const countModel = connection.model(PREVIEW_COUNT_MODEL, PreviewCountSchema);
+    // As the service's start-up does (autoIndex): the collection and its index exist before
+    // the first count (creating a FerretDB collection on first insert costs a table and indexes).
+    await countModel.createIndexes();
+    const counts = new PreviewCountRepository(countModel as never);
+    // Sliced whatever the size (the service previews small workspaces exactly in one pass).
+    const sampled = (budgetMs: number): SampledPreview =>
+      new SampledPreview(
+        { PREVIEW_BUDGET_MS: budgetMs, PREVIEW_EXACT_MAX_USERS: 0 } as SegmentsConfig,
+        store,
+        pager,
+        counts,
+      );
+    const sliced = sampled(Number(process.env.BENCH_PREVIEW_BUDGET_MS ?? 800));
     const compiled = compileSegment(RULES, { catalog: CATALOG });
 
     // One instant for every way, so that relative windows (last 30 days) are the same: runs
@@ -183,6 +210,37 @@ async function main(): Promise<void> {
       firstPage = preview.value.users.map((user) => user.userId);
       countMs.push((await timed(() => pager.count(WORKSPACE, compiled, now))).ms);
     }
+
+    // The sliced preview: its first answer within the budget, then its exact count as the
+    // background finishes it (`GET /v1/segments/counts/:countId`, polled every 50 ms), timed
+    // from the request. Its own instant (it takes no `now`): compared with a batch count
+    // made right after.
+    const firstMs: number[] = [];
+    const exactMs: number[] = [];
+    let first: Awaited<ReturnType<SampledPreview['preview']>> | undefined;
+    let slicedExact = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const answer = await timed(() => sliced.preview(WORKSPACE, compiled, 50, undefined));
+      firstMs.push(answer.ms);
+      first = answer.value;
+      slicedExact = first.count;
+      const countId = first.countId;
+      if (countId !== undefined) {
+        for (;;) {
+          const state = await sliced.count(WORKSPACE, countId);
+          if (state.status === 'failed') throw new Error(`count ${countId} failed`);
+          if (state.status === 'done') {
+            slicedExact = state.count;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      exactMs.push(performance.now() - started);
+    }
+    const batchNow = await pager.count(WORKSPACE, compiled);
+    const slicedAgrees = slicedExact === batchNow;
 
     // User by user in-process: read every profile and the events the segment counts, then
     // evaluate each user (what a service without pipelines would do).
@@ -243,17 +301,37 @@ async function main(): Promise<void> {
       `ratio user-by-user / preview: ${(userByUserMs / previewMedian).toFixed(1)}x; ` +
         `preview ≤ 1 s: ${previewMedian <= 1_000 ? 'met' : 'not met'}`,
     );
-    if (!agree) process.exitCode = 1;
+    console.log(
+      `sliced preview runs: first answer ${firstMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
+        `exact count ${exactMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
+    const firstMedian = median(firstMs);
+    const exactMedian = median(exactMs);
+    console.log(
+      `sliced preview: first answer ${firstMedian.toFixed(0)} ms (exact: ${first?.exact}, ` +
+        `scanned ${first?.scanned}, count ${first?.count}, interval ${JSON.stringify(first?.interval)}); ` +
+        `exact count over every bucket ${exactMedian.toFixed(0)} ms = ${slicedExact} ` +
+        `(batch count ${batchNow}: ${slicedAgrees ? 'agree' : 'DISAGREE'})`,
+    );
+    if (!agree || !slicedAgrees) process.exitCode = 1;
     reportResult(
       {
         preview_ms: previewMedian,
         count_ms: countMedian,
+        sliced_first_answer_ms: firstMedian,
+        sliced_first_scanned: first?.scanned ?? NaN,
+        sliced_exact_count_ms: exactMedian,
         user_by_user_ms: userByUserMs,
         user_by_user_eval_ms: inProcess.ms,
         ratio_user_by_user_vs_preview: userByUserMs / previewMedian,
         members: count,
       },
-      { dataset: `${USERS} users, ${EVENTS} events`, agree: String(agree) },
+      {
+        dataset: `${USERS} users, ${EVENTS} events`,
+        agree: String(agree),
+        sliced_agrees: String(slicedAgrees),
+        sliced_first_exact: String(first?.exact),
+      },
     );
   } finally {
     await connection.close();

@@ -382,6 +382,9 @@ describe('segment membership on a seeded dataset', () => {
     }>('POST', '/v1/segments/preview', { key: workspace.secretKey, body: { rules, limit: 2 } });
     expect(first.status).toBe(200);
     expect(first.body.count).toBe(3);
+    // A small workspace is always scanned at once: exact, no interval, no background count.
+    expect(first.body).toMatchObject({ exact: true, scanned: 1 });
+    expect(first.body).not.toHaveProperty('countId');
     expect(first.body.users.map((user) => user.userId)).toEqual(['u01', 'u03']);
     const next = await api<{ count: number; users: Array<{ userId: string }>; nextCursor: null }>(
       'POST',
@@ -389,6 +392,13 @@ describe('segment membership on a seeded dataset', () => {
       { key: workspace.secretKey, body: { rules, limit: 2, cursor: first.body.nextCursor } },
     );
     expect(next.body).toMatchObject({ count: 3, users: [{ userId: 'u05' }], nextCursor: null });
+  });
+
+  it("answers 404 for a preview count that does not exist (or is another workspace's)", async () => {
+    const response = await api('GET', '/v1/segments/counts/cnt_0123456789abcdef', {
+      key: workspace.secretKey,
+    });
+    expect(response).toMatchObject({ status: 404, body: { error: 'NotFound' } });
   });
 
   it('explains one user: each node with its result, event counts and window', async () => {

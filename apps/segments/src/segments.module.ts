@@ -7,6 +7,12 @@ import { CompiledSegments } from './membership/compiled-segments';
 import { UserSnapshotCache } from './membership/user-snapshot-cache';
 import { MemberPager } from './membership/member-pager';
 import { SavedSegment } from './membership/saved-segment';
+import { SampledPreview } from './membership/sampled-preview';
+import {
+  PREVIEW_COUNT_MODEL,
+  PreviewCountRepository,
+  PreviewCountSchema,
+} from './membership/preview-count.repository';
 import { MemberStoreModule } from './reads/member-store.module';
 import { SegmentInputValidator } from './segments/segment-input';
 import { SEGMENT_MODEL, SegmentSchema } from './segments/segment.schema';
@@ -16,7 +22,10 @@ import { USE_CASES } from './use-cases';
 /** Segment definitions and membership. */
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: SEGMENT_MODEL, schema: SegmentSchema }]),
+    MongooseModule.forFeature([
+      { name: SEGMENT_MODEL, schema: SegmentSchema },
+      { name: PREVIEW_COUNT_MODEL, schema: PreviewCountSchema },
+    ]),
     MemberStoreModule,
   ],
   controllers: [SegmentsHandler, MembershipHandler],
@@ -28,6 +37,8 @@ import { USE_CASES } from './use-cases';
     CacheInvalidation,
     MemberPager,
     SavedSegment,
+    PreviewCountRepository,
+    SampledPreview,
     ...USE_CASES,
   ],
 })

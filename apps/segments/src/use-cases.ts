@@ -7,6 +7,7 @@ import { ListSegmentsUseCase } from './segments/usecases/list-segments/list-segm
 import { UpdateSegmentUseCase } from './segments/usecases/update-segment/update-segment.usecase';
 import { CheckMembershipUseCase } from './membership/usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from './membership/usecases/count-members/count-members.usecase';
+import { GetPreviewCountUseCase } from './membership/usecases/get-preview-count/get-preview-count.usecase';
 import { ExplainMemberUseCase } from './membership/usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
@@ -23,6 +24,7 @@ export const USE_CASES: Type[] = [
   CheckMembershipUseCase,
   CountMembersUseCase,
   ExplainMemberUseCase,
+  GetPreviewCountUseCase,
   ListMembersUseCase,
   ListUserSegmentsUseCase,
   PreviewSegmentUseCase,

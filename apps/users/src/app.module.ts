@@ -6,6 +6,7 @@ import { CatalogHandler } from './catalog/catalog.handler';
 import type { UsersConfig } from './config';
 import { InboxApplier } from './ingestion/inbox-applier';
 import { IngestionHandler } from './ingestion/ingestion.handler';
+import { SampleBucketStartUp } from './maintenance/sample-bucket-start-up';
 import { InteractionsModule } from './interactions/interactions.module';
 import { ProfilesHandler } from './profiles/profiles.handler';
 import { USE_CASES } from './use-cases';
@@ -17,7 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [BusServiceModule.forRoot(config, 'users'), ProfileStoreModule, InteractionsModule],
       controllers: [IngestionHandler, ProfilesHandler, CatalogHandler],
-      providers: [AttributeTypes, InboxApplier, ...USE_CASES],
+      providers: [AttributeTypes, InboxApplier, SampleBucketStartUp, ...USE_CASES],
     };
   }
 }

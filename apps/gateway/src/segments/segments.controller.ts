@@ -15,6 +15,7 @@ import {
   createSegmentDoc,
   deletedSegmentResponse,
   pageQuery,
+  previewCountResponse,
   previewSegmentDoc,
   segmentBody,
   segmentCountResponse,
@@ -75,7 +76,11 @@ export class SegmentsController {
 
   @Post('preview')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: '"Apply filters": count and first page of users for unsaved rules' })
+  @ApiOperation({
+    summary:
+      '"Apply filters": count and first page of users for unsaved rules; within a time budget ' +
+      '(exact: false gives an estimate, a 95% interval and a countId for the exact count)',
+  })
   @ApiBody({ schema: openApiSchema(previewSegmentDoc) })
   @ApiOkResponse({ schema: openApiSchema(segmentPreviewResponse, 'output') })
   @ApiErrorResponses(413)
@@ -84,6 +89,20 @@ export class SegmentsController {
     @body() input: Body,
   ): Promise<ResponseOf<'segments.segment.preview'>> {
     return this.bus.request('segments.segment.preview', { workspaceId, body: input });
+  }
+
+  // Before the `:id` routes: `counts/count` must not read as the count of segment "counts".
+  @Get('counts/:countId')
+  @ApiOperation({
+    summary: "A preview's background count (its countId): status, share scanned, count, exact",
+  })
+  @ApiOkResponse({ schema: openApiSchema(previewCountResponse, 'output') })
+  @ApiErrorResponses(404)
+  previewCount(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('countId') countId: string,
+  ): Promise<ResponseOf<'segments.count.get'>> {
+    return this.bus.request('segments.count.get', { workspaceId, countId });
   }
 
   @Get(':id')

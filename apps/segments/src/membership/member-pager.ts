@@ -16,7 +16,7 @@ import { MemberStore } from '../reads/member-store';
  * Users per `$in` chunk. Fewer, larger commands suit FerretDB (each command scans); 20 000
  * userIds of ≤ 256 characters (≈ 5 MB) stay below MongoDB's 16 MB command limit.
  */
-const CHUNK_SIZE = 20_000;
+export const CHUNK_SIZE = 20_000;
 
 /** Members are ordered by userId; the cursor is the last userId of the previous page. */
 const memberCursor = z.object({ u: z.string().min(1).max(256) });
@@ -64,10 +64,20 @@ export class MemberPager {
       chunkSize: CHUNK_SIZE,
     });
     const ids = found.userIds.slice(0, limit);
+    const users = await this.views(workspaceId, ids);
+    const last = ids[ids.length - 1];
+    return {
+      users,
+      nextCursor: found.userIds.length > limit && last ? encodeCursor({ u: last }) : null,
+    };
+  }
+
+  /** These members as listed (name, email, last activity), in the order given. */
+  async views(workspaceId: string, ids: readonly string[]): Promise<SegmentMemberView[]> {
     const summaries = new Map(
       (await this.store.summaries(workspaceId, ids)).map((user) => [user.userId, user]),
     );
-    const users = ids.map((userId): SegmentMemberView => {
+    return ids.map((userId): SegmentMemberView => {
       const user = summaries.get(userId);
       return {
         userId,
@@ -76,11 +86,6 @@ export class MemberPager {
         lastActivityAt: user?.lastActivityAt ? user.lastActivityAt.toISOString() : null,
       };
     });
-    const last = ids[ids.length - 1];
-    return {
-      users,
-      nextCursor: found.userIds.length > limit && last ? encodeCursor({ u: last }) : null,
-    };
   }
 
   count(

@@ -3,6 +3,7 @@ import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
 import { CheckMembershipUseCase } from './usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from './usecases/count-members/count-members.usecase';
+import { GetPreviewCountUseCase } from './usecases/get-preview-count/get-preview-count.usecase';
 import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
@@ -16,6 +17,7 @@ import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segmen
 export class MembershipHandler {
   constructor(
     private readonly previewSegment: PreviewSegmentUseCase,
+    private readonly previewCount: GetPreviewCountUseCase,
     private readonly listMembers: ListMembersUseCase,
     private readonly countMembers: CountMembersUseCase,
     private readonly explainMember: ExplainMemberUseCase,
@@ -26,6 +28,11 @@ export class MembershipHandler {
   @HandleRequest('segments.segment.preview')
   preview(command: ParsedRequestOf<'segments.segment.preview'>) {
     return this.previewSegment.execute(command);
+  }
+
+  @HandleRequest('segments.count.get')
+  countOfPreview(command: ParsedRequestOf<'segments.count.get'>) {
+    return this.previewCount.execute(command);
   }
 
   @HandleRequest('segments.members.list')

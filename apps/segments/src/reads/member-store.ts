@@ -34,6 +34,10 @@ export abstract class MemberStore {
   ): Promise<EventDocument[]>;
   /** Summaries of these users, in no particular order (unknown ones left out). */
   abstract summaries(workspaceId: string, userIds: readonly string[]): Promise<MemberSummary[]>;
+  /** How many users the workspace has, counting no further than `max + 1`. */
+  abstract countUsersUpTo(workspaceId: string, max: number): Promise<number>;
+  /** True once every stored profile and event has its `sampleBucket` (the backfill is done). */
+  abstract bucketsReady(): Promise<boolean>;
   /** The workspace's attribute catalog: one type per (source, key). */
   abstract catalog(workspaceId: string): Promise<CatalogEntry[]>;
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AttributeCatalogRepository, EventRepository, ProfileRepository } from '@seg/profile-store';
+import {
+  AttributeCatalogRepository,
+  EventRepository,
+  ProfileRepository,
+  SampleBucketBackfill,
+} from '@seg/profile-store';
 import type {
   CatalogEntry,
   Doc,
@@ -19,9 +24,13 @@ export class ProfileStoreMemberStore extends MemberStore {
     private readonly profiles: ProfileRepository,
     private readonly events: EventRepository,
     private readonly attributes: AttributeCatalogRepository,
+    private readonly backfill: SampleBucketBackfill,
   ) {
     super();
   }
+
+  /** Once true it stays true (the backfill is recorded once, and new documents get a bucket). */
+  private ready = false;
 
   dataSource(workspaceId: string): SegmentDataSource {
     // The engine's pipelines are plain objects of the MongoDB/FerretDB subset.
@@ -56,6 +65,15 @@ export class ProfileStoreMemberStore extends MemberStore {
       email: profile.email ?? null,
       lastActivityAt: profile.lastActivityAt ?? null,
     }));
+  }
+
+  countUsersUpTo(workspaceId: string, max: number): Promise<number> {
+    return this.profiles.countUpTo(workspaceId, max + 1);
+  }
+
+  async bucketsReady(): Promise<boolean> {
+    this.ready ||= await this.backfill.isDone();
+    return this.ready;
   }
 
   async catalog(workspaceId: string): Promise<CatalogEntry[]> {

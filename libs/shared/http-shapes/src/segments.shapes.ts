@@ -1,7 +1,9 @@
 import {
+  previewCountView,
   segmentDeletedView,
   segmentListItemView,
   segmentMemberView,
+  segmentPreviewView,
   segmentView,
 } from '@seg/contracts';
 import { z } from 'zod';
@@ -55,7 +57,18 @@ export const segmentMembersResponse = z.object({
   users: z.array(segmentMemberView),
   nextCursor: z.string().nullable(),
 });
-export const segmentPreviewResponse = segmentMembersResponse.extend({ count: z.number().int() });
+/**
+ * `exact: false`: `count` is an estimate with a 95% `interval` ([low, high] integers, present
+ * exactly when `exact` is false); `countId` names the exact count. `interval` is left out of
+ * this documented shape: openapi-fetch types a tuple as `number[]`, which the dashboard's
+ * hand-written `[number, number]` (apps/dashboard/src/api/paths.ts) cannot take; the bus
+ * contract (`segmentPreviewView`) validates it.
+ */
+export const segmentPreviewResponse = segmentPreviewView
+  .omit({ interval: true })
+  .describe('exact: false adds interval: [low, high] (95%, integers) and countId');
+/** `GET /v1/segments/counts/:countId`: a preview's background count. */
+export const previewCountResponse = previewCountView;
 export const segmentCountResponse = z.object({ count: z.number().int() });
 export const segmentExplainResponse = z.object({
   member: z.boolean(),

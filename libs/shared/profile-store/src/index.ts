@@ -17,3 +17,5 @@ export * from './inbox/inbox.schema';
 export * from './inbox/inbox.repository';
 export * from './profile-store.module';
 export * from './sync/source-attributes.writer';
+export * from './sampling/sample-bucket';
+export * from './sampling/sample-bucket-backfill';

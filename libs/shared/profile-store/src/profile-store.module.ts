@@ -22,6 +22,7 @@ import {
 import { InboxRepository } from './inbox/inbox.repository';
 import { PROFILE_MODEL, profileSchema } from './profiles/profile.schema';
 import { ProfileRepository } from './profiles/profile.repository';
+import { SampleBucketBackfill } from './sampling/sample-bucket-backfill';
 
 const repositories = [
   ProfileRepository,
@@ -30,6 +31,7 @@ const repositories = [
   EventCatalogRepository,
   RejectedValueRepository,
   InboxRepository,
+  SampleBucketBackfill,
 ];
 
 /**

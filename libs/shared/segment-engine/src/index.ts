@@ -72,6 +72,7 @@ export {
   findEventHits,
   listAllMembers,
   listMembers,
+  allMembersOnce,
   type ExecuteOptions,
   type ListOptions,
   type MemberPage,
@@ -86,3 +87,6 @@ export type { EventLike } from './evaluate/event-count';
 
 // Explain
 export { explain, type ExplainedWindow, type ExplainNode } from './explain/explain';
+
+// Sampling (preview at any size)
+export { estimateFromSample, type SampleEstimate } from './sample/estimate';

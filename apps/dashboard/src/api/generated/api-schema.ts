@@ -471,6 +471,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/segments/counts/{countId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A preview's background count (its countId): status, share scanned, count, exact */
+    get: operations['SegmentsController_previewCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/segments/preview': {
     parameters: {
       query?: never;
@@ -480,7 +497,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** "Apply filters": count and first page of users for unsaved rules */
+    /** "Apply filters": count and first page of users for unsaved rules; within a time budget (exact: false gives an estimate, a 95% interval and a countId for the exact count) */
     post: operations['SegmentsController_preview'];
     delete?: never;
     options?: never;
@@ -4767,6 +4784,140 @@ export interface operations {
       };
     };
   };
+  SegmentsController_previewCount: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        countId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            exact: boolean;
+            scanned: number;
+            /** @enum {string} */
+            status: 'running' | 'done' | 'failed';
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description A service did not answer in time */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
   SegmentsController_preview: {
     parameters: {
       query?: never;
@@ -4803,7 +4954,10 @@ export interface operations {
         content: {
           'application/json': {
             count: number;
+            countId?: string;
+            exact: boolean;
             nextCursor: string | null;
+            scanned: number;
             users: {
               email: string | null;
               /** Format: date-time */

@@ -63,6 +63,28 @@ const segmentMemberPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/**
+ * "Preview at any size" (api.md): `exact` when every user was evaluated; otherwise `count` is
+ * an estimate from the share `scanned` (0–1) of users evaluated, with a 95% `interval`, and
+ * `countId` names the exact count that goes on in the background.
+ */
+export const segmentPreviewView = segmentMemberPage.extend({
+  count: z.number().int().min(0),
+  exact: z.boolean(),
+  scanned: z.number().min(0).max(1),
+  interval: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+  countId: z.string().optional(),
+});
+
+/** A background count of a preview (`GET /v1/segments/counts/:countId`). */
+export const previewCountView = z.object({
+  status: z.enum(['running', 'done', 'failed']),
+  scanned: z.number().min(0).max(1),
+  /** The exact count once `done`; meanwhile the estimate from what was scanned so far. */
+  count: z.number().int().min(0),
+  exact: z.boolean(),
+});
+
 const detachedExperienceList =
   experiencesRequests['experiences.segment.detach'].response.shape.experiences;
 
@@ -110,7 +132,13 @@ export const segmentsRequests = {
   'segments.segment.preview': requestContract(
     'segments',
     z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
-    segmentMemberPage.extend({ count: z.number().int().min(0) }),
+    segmentPreviewView,
+  ),
+  /** A preview's background count; any short id, so that a malformed one answers 404. */
+  'segments.count.get': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, countId: z.string().min(1).max(200) }),
+    previewCountView,
   ),
   'segments.members.list': requestContract(
     'segments',

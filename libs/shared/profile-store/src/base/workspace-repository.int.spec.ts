@@ -1,6 +1,6 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { WorkspaceOwned, WorkspaceRepository } from './workspace-repository';
+import { scopePipeline, WorkspaceOwned, WorkspaceRepository } from './workspace-repository';
 
 interface Note extends WorkspaceOwned {
   key: string;
@@ -60,5 +60,24 @@ describe('WorkspaceRepository', () => {
       { $group: { _id: '$workspaceId', n: { $sum: 1 } } },
     ]);
     expect(rows).toEqual([{ _id: 'ws_a', n: 1 }]);
+  });
+
+  it('keeps a pipeline that starts with a $match of another workspace inside this one', async () => {
+    await notes.insert('ws_b', { key: 'k2', text: 'from b again' });
+    const rows = await notes.aggregate<Note>('ws_a', [
+      { $match: { workspaceId: 'ws_b', key: { $in: ['k1', 'k2'] } } },
+      { $project: { _id: 0, workspaceId: 1, key: 1 } },
+    ]);
+    expect(rows).toEqual([{ workspaceId: 'ws_a', key: 'k1' }]);
+  });
+
+  it("joins the workspace to the pipeline's first $match (FerretDB pushes down only that one)", () => {
+    expect(scopePipeline('ws_a', [{ $match: { workspaceId: 'ws_b', sampleBucket: 7 } }])).toEqual([
+      { $match: { workspaceId: 'ws_a', sampleBucket: 7 } },
+    ]);
+    expect(scopePipeline('ws_a', [{ $count: 'n' }])).toEqual([
+      { $match: { workspaceId: 'ws_a' } },
+      { $count: 'n' },
+    ]);
   });
 });

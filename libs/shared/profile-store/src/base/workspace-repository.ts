@@ -81,9 +81,16 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
     return (await retryBusy(() => this.model.deleteMany(scoped).exec())).deletedCount;
   }
 
-  /** Runs a pipeline whose first stage restricts it to the workspace. */
+  /**
+   * Runs a pipeline whose first stage restricts it to the workspace. When the pipeline starts
+   * with a `$match`, the workspace joins that `$match` (set last, so it wins) instead of
+   * preceding it: FerretDB pushes down only the first `$match` of a pipeline, so the caller's
+   * top-level equalities (`sampleBucket`, an event's `source` and `name`) reach PostgreSQL
+   * and its indexes only from there. Same documents either way.
+   */
   async aggregate<R>(workspaceId: string, pipeline: PipelineStage[]): Promise<R[]> {
-    return this.model.aggregate<R>([{ $match: { workspaceId } }, ...pipeline]).exec();
+    if (!workspaceId) throw new Error('workspaceId is required');
+    return this.model.aggregate<R>(scopePipeline(workspaceId, pipeline)).exec();
   }
 
   /** Bulk writes in one round trip; each operation's filter is scoped too. */
@@ -95,6 +102,19 @@ export abstract class WorkspaceRepository<T extends WorkspaceOwned> {
 }
 
 export type BulkOperation = AnyBulkWriteOperation<Record<string, unknown>>;
+
+/** A pipeline restricted to one workspace, in its first `$match` (see `aggregate`). */
+export function scopePipeline(workspaceId: string, pipeline: PipelineStage[]): PipelineStage[] {
+  const [first, ...rest] = pipeline;
+  if (first && '$match' in first && isPlainObject(first.$match)) {
+    return [{ $match: { ...first.$match, workspaceId } }, ...rest];
+  }
+  return [{ $match: { workspaceId } }, ...pipeline];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function scopeOperation(operation: BulkOperation, workspaceId: string): BulkOperation {
   const withWorkspace = <F>(filter: F) => ({ ...filter, workspaceId });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventDocument } from '@seg/segment-engine';
+import { sampleBucket } from '../sampling/sample-bucket';
 import type { Model, Types } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
 import { EVENT_MODEL } from './event.schema';
@@ -25,7 +26,12 @@ export class EventRepository extends WorkspaceRepository<EventDocument> {
    */
   async insertIdempotent(workspaceId: string, events: StoredEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
-    const documents = events.map((event) => ({ ...event, workspaceId }));
+    // Each event carries its user's sample bucket, so a bucket holds its users' events.
+    const documents = events.map((event) => ({
+      ...event,
+      workspaceId,
+      sampleBucket: sampleBucket(workspaceId, event.userId),
+    }));
     const duplicates = await this.writes.insertNew(documents);
     return events.map((_, index) => index).filter((index) => !duplicates.has(index));
   }

@@ -8,7 +8,10 @@ export const EVENTS_COLLECTION = 'events';
  * The `events` collection in the segment engine's `EventDocument` shape. The `_id` is
  * the inbox entry's id, so re-applying a message never stores its event twice.
  */
-export const eventSchema = new Schema<EventDocument>(
+/** An event as stored: the engine's document plus its user's `sampleBucket` (see StoredProfile). */
+export type StoredEventDocument = EventDocument & { sampleBucket?: number };
+
+export const eventSchema = new Schema<StoredEventDocument>(
   {
     workspaceId: { type: String, required: true },
     userId: { type: String, required: true },
@@ -16,6 +19,8 @@ export const eventSchema = new Schema<EventDocument>(
     name: { type: String, required: true },
     timestamp: { type: Date, required: true },
     properties: { type: Schema.Types.Mixed, default: {} },
+    // The user's sample bucket (see StoredProfile): a bucket is its users with their events.
+    sampleBucket: { type: Number, default: undefined },
   },
   { collection: EVENTS_COLLECTION, versionKey: false, minimize: false, strict: false },
 );
@@ -24,3 +29,6 @@ export const eventSchema = new Schema<EventDocument>(
 eventSchema.index({ workspaceId: 1, source: 1, name: 1, timestamp: -1 });
 // One-user evaluation: a user's events of one name.
 eventSchema.index({ workspaceId: 1, userId: 1, source: 1, name: 1, timestamp: -1 });
+// The preview's event pipelines, one sample bucket at a time (with source and name pushed down
+// too on FerretDB, whose GIN twins serve any subset of an index's fields).
+eventSchema.index({ workspaceId: 1, sampleBucket: 1, source: 1, name: 1, timestamp: -1 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ProfileDocument } from '@seg/segment-engine';
+import { sampleBucket } from '../sampling/sample-bucket';
 import type { Model, mongo } from 'mongoose';
 import { keysetAfter } from '../base/keyset';
 import { WorkspaceRepository } from '../base/workspace-repository';
@@ -78,6 +79,7 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
       _id: profileKey(workspaceId, profile.userId),
       ...profile,
       workspaceId,
+      sampleBucket: sampleBucket(workspaceId, profile.userId),
     }));
     const duplicates = await this.profileWrites.insertNew(documents);
     return new Set([...duplicates].map((index) => profiles[index]?.userId ?? ''));
@@ -121,6 +123,14 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     if (result.matchedCount === 0) return null;
     const profile = await this.findByUserId(workspaceId, userId);
     return profile?.tags ?? [];
+  }
+
+  /**
+   * The workspace's profiles, counted up to `max`: a `$limit` before the count, so FerretDB
+   * stops decoding after `max` documents (a plain count decodes every one).
+   */
+  async countUpTo(workspaceId: string, max: number): Promise<number> {
+    return this.model.countDocuments(this.scope(workspaceId), { limit: max }).exec();
   }
 
   /** One page, newest activity first (ties by userId), strictly after `after`. */

@@ -13,8 +13,12 @@ export function profileKey(workspaceId: string, userId: string): string {
   return `${workspaceId}/${userId}`;
 }
 
-/** A profile as stored: the engine's document plus its `_id` key. */
-export type StoredProfile = ProfileDocument & { _id: string };
+/**
+ * A profile as stored: the engine's document plus its `_id` key and the user's
+ * `sampleBucket` (`sampleBucket(workspaceId, userId)` of the segment engine, 0–99; set on
+ * every insert, and by `SampleBucketBackfill` on documents written before it existed).
+ */
+export type StoredProfile = ProfileDocument & { _id: string; sampleBucket?: number };
 
 /**
  * The `profiles` collection, one document per (workspace, userId), in exactly the
@@ -34,6 +38,7 @@ export const profileSchema = new Schema<StoredProfile>(
     custom: { type: Schema.Types.Mixed, default: {} },
     interactions: { type: Schema.Types.Mixed, default: undefined },
     experiences: { type: Schema.Types.Mixed, required: true },
+    sampleBucket: { type: Number, default: undefined },
   },
   { collection: PROFILES_COLLECTION, versionKey: false, minimize: false, strict: false },
 );
@@ -46,3 +51,5 @@ profileSchema.index({ workspaceId: 1, lastActivityAt: -1, userId: 1 });
 profileSchema.index({ workspaceId: 1, createdAt: 1 });
 profileSchema.index({ workspaceId: 1, email: 1 });
 profileSchema.index({ workspaceId: 1, tags: 1 });
+// The preview's slices: one sample bucket of the workspace's users (a GIN twin on FerretDB).
+profileSchema.index({ workspaceId: 1, sampleBucket: 1 });

@@ -20,6 +20,8 @@ export interface EventQuery {
  */
 export interface ExecutionPlan {
   readonly workspaceId: string;
+  /** When set, every pipeline is restricted to the users of this sample bucket. */
+  readonly sampleBucket?: number;
   readonly now: Date;
   readonly compiled: CompiledSegment;
   readonly eventQueries: readonly EventQuery[];
@@ -33,6 +35,11 @@ export interface PlanOptions {
   workspaceId: string;
   /** The clock: relative windows end here. */
   now: Date;
+  /**
+   * Restrict every pipeline (events and profiles) to one sample bucket: a top-level
+   * `sampleBucket` equality in each first `$match`, which FerretDB pushes down.
+   */
+  sampleBucket?: number;
 }
 
 function timestampFilter(b: Bounds): Filter | undefined {
@@ -45,8 +52,16 @@ function timestampFilter(b: Bounds): Filter | undefined {
 }
 
 /** The events pipeline of one event condition (positive form). */
-function eventPipeline(spec: EventSpec, workspaceId: string, nowMs: number): Pipeline {
-  const match: Filter = { workspaceId, source: spec.source, name: spec.name };
+function eventPipeline(
+  spec: EventSpec,
+  workspaceId: string,
+  nowMs: number,
+  sampleBucket?: number,
+): Pipeline {
+  const match: Filter = { workspaceId };
+  if (sampleBucket !== undefined) match.sampleBucket = sampleBucket;
+  match.source = spec.source;
+  match.name = spec.name;
   const ts = timestampFilter(spec.period(nowMs));
   if (ts) match.timestamp = ts;
   if (spec.properties.length) match.$and = spec.properties.map((p) => p.filter(nowMs));
@@ -74,11 +89,12 @@ export function buildPlan(compiled: CompiledSegment, options: PlanOptions): Exec
   };
   return {
     workspaceId: options.workspaceId,
+    ...(options.sampleBucket === undefined ? {} : { sampleBucket: options.sampleBucket }),
     now: options.now,
     compiled,
     eventQueries: compiled.events.map((spec) => ({
       key: spec.key,
-      pipeline: eventPipeline(spec, options.workspaceId, nowMs),
+      pipeline: eventPipeline(spec, options.workspaceId, nowMs, options.sampleBucket),
     })),
     baseFilter: filterFor(new Set()),
     filterFor,

@@ -67,9 +67,16 @@ function signatureSet(sig: string): Set<number> {
   return new Set(sig === '' ? [] : sig.split(',').map(Number));
 }
 
-/** The `$match` of a profile pipeline: workspace first, then the filter and the user condition. */
-function profileMatch(workspaceId: string, filter: Filter | true, userId?: unknown): Filter {
-  const match: Filter = { workspaceId };
+/** Where a plan's profile pipelines look: the workspace, and maybe one sample bucket. */
+type PlanScope = Pick<ExecutionPlan, 'workspaceId' | 'sampleBucket'>;
+
+/**
+ * The `$match` of a profile pipeline: workspace (and sample bucket) first, then the filter
+ * and the user condition.
+ */
+function profileMatch(scope: PlanScope, filter: Filter | true, userId?: unknown): Filter {
+  const match: Filter = { workspaceId: scope.workspaceId };
+  if (scope.sampleBucket !== undefined) match.sampleBucket = scope.sampleBucket;
   if (userId !== undefined) match.userId = userId;
   if (filter !== true) match.$and = [filter];
   return match;
@@ -94,7 +101,7 @@ export async function countMembers(
 ): Promise<number> {
   const size = options.chunkSize ?? DEFAULT_CHUNK;
   const hits = await findEventHits(plan, source);
-  const ws = plan.workspaceId;
+  const ws = plan;
   let total = 0;
   if (plan.baseFilter !== false) {
     total += await countProfiles(source, profileMatch(ws, plan.baseFilter));
@@ -132,11 +139,7 @@ async function baseMembers(
   let cursor = after ?? null;
   let batch = Math.min(Math.max(limit * 2, 100), 10_000);
   for (;;) {
-    const match = profileMatch(
-      plan.workspaceId,
-      filter,
-      cursor === null ? undefined : { $gt: cursor },
-    );
+    const match = profileMatch(plan, filter, cursor === null ? undefined : { $gt: cursor });
     const ids = await userIdsOf(
       source.aggregateProfiles([
         { $match: match },
@@ -178,7 +181,7 @@ async function hitMembers(
       if (filter === false) continue;
       const found = await userIdsOf(
         source.aggregateProfiles([
-          { $match: profileMatch(plan.workspaceId, filter, { $in: ids }) },
+          { $match: profileMatch(plan, filter, { $in: ids }) },
           { $project: { _id: 0, userId: 1 } },
         ]),
       );
@@ -229,4 +232,44 @@ export async function listAllMembers(
     after = page.nextCursor;
   } while (after !== null);
   return all;
+}
+
+/**
+ * Every member of the plan, in ascending userId order, without paging: for a plan restricted
+ * to one sample bucket (about 1% of the workspace's users), where listing all is cheaper than
+ * paging (no `$sort`, which FerretDB never pushes down). The same pipelines as the others.
+ */
+export async function allMembersOnce(
+  plan: ExecutionPlan,
+  source: SegmentDataSource,
+  options: ExecuteOptions = {},
+): Promise<string[]> {
+  const size = options.chunkSize ?? DEFAULT_CHUNK;
+  const hits = await findEventHits(plan, source);
+  const members: string[] = [];
+  if (plan.baseFilter !== false) {
+    const found = await userIdsOf(
+      source.aggregateProfiles([
+        { $match: profileMatch(plan, plan.baseFilter) },
+        { $project: { _id: 0, userId: 1 } },
+      ]),
+    );
+    // Users found by an event query were matched with the wrong event values: their group decides.
+    for (const id of found) if (!hits.has(id)) members.push(id);
+  }
+  for (const [sig, ids] of groupBySignature(hits.keys(), hits)) {
+    const filter = plan.filterFor(signatureSet(sig));
+    if (filter === false) continue;
+    for (const chunk of chunks(ids, size)) {
+      members.push(
+        ...(await userIdsOf(
+          source.aggregateProfiles([
+            { $match: profileMatch(plan, filter, { $in: chunk }) },
+            { $project: { _id: 0, userId: 1 } },
+          ]),
+        )),
+      );
+    }
+  }
+  return members.sort(compareUserIds);
 }

@@ -9,7 +9,7 @@ import {
 } from '@seg/contracts';
 import { z } from 'zod';
 import { CompiledSegments } from '../../compiled-segments';
-import { MemberPager } from '../../member-pager';
+import { SampledPreview } from '../../sampled-preview';
 import { SegmentInputValidator } from '../../../segments/segment-input';
 
 export type PreviewSegmentCommand = ParsedRequestOf<'segments.segment.preview'>;
@@ -19,13 +19,16 @@ const previewBody = z.strictObject({
   ...pageQuery.shape,
 });
 
-/** "Apply filters": unsaved rules → count, first page of users, nextCursor. */
+/**
+ * "Apply filters": unsaved rules → count (exact, or an estimate with a 95% interval and a
+ * countId when the time budget ran out), a page of the members found, nextCursor.
+ */
 @Injectable()
 export class PreviewSegmentUseCase {
   constructor(
     private readonly validator: SegmentInputValidator,
     private readonly compiled: CompiledSegments,
-    private readonly pager: MemberPager,
+    private readonly sampled: SampledPreview,
   ) {}
 
   async execute({
@@ -49,6 +52,6 @@ export class PreviewSegmentUseCase {
       throw new DomainError('VALIDATION_FAILED', 'Invalid preview request', details);
     }
     const compiled = await this.compiled.compileRules(workspaceId, checked.rules, checked.catalog);
-    return this.pager.preview(workspaceId, compiled, parsed.data.limit, parsed.data.cursor);
+    return this.sampled.preview(workspaceId, compiled, parsed.data.limit, parsed.data.cursor);
   }
 }
