@@ -74,6 +74,8 @@ const EXPECTED = [
   'GET /v1/segments/:id/users secret viewer',
   'GET /v1/segments/:id/count secret viewer',
   'GET /v1/segments/:id/users/:userId secret viewer',
+  // The background count of a preview (its countId), as "Apply filters" follows it.
+  'GET /v1/segments/counts/:countId secret viewer',
   // Experiences: reads for viewers, changes for editors
   'POST /v1/experiences secret editor',
   'GET /v1/experiences secret viewer',
