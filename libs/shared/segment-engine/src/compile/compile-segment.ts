@@ -133,9 +133,12 @@ export function compileSegment(rules: SegmentRules, options: CompileOptions = {}
         ) {
           timeDependent = true;
         }
+        // Conditions with the same key share one count (one pipeline), but not a negation:
+        // "occurred" and "did not occur" of the same events have the same key.
         const shared = events.get(spec.key) ?? spec;
         if (!spec.always) events.set(spec.key, shared);
-        return { kind: 'event', condition: c, event: spec.always ? spec : shared };
+        const own = shared.negate === spec.negate ? shared : { ...shared, negate: spec.negate };
+        return { kind: 'event', condition: c, event: spec.always ? spec : own };
       }
       case 'segment': {
         if (stack.includes(c.segmentId)) {

@@ -61,6 +61,10 @@ describe('the Users tab', () => {
 
     await app.user.click(screen.getByRole('button', { name: 'Save as segment' }));
     await waitFor(() => expect(app.router.state.location.pathname).toBe('/segments/new'));
-    expect(await screen.findByRole('group', { name: 'Filter 1' })).toBeInTheDocument();
+    // Queried afresh each time: the editor may render its builder again once its data is in
+    // (a found element can be detached by then; failed once under load).
+    await waitFor(() =>
+      expect(screen.getByRole('group', { name: 'Filter 1' })).toBeInTheDocument(),
+    );
   });
 });
