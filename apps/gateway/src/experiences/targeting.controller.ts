@@ -43,8 +43,10 @@ export class TargetingController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TargetedExperiences | undefined> {
-    const answer = await this.answer(workspaceId, userId);
+    const { answer, cached } = await this.answer(workspaceId, userId);
     const etag = answerEtag(answer);
+    // Whether this gateway's cache served it (observability; tests wait for a `hit`).
+    response.setHeader('X-Cache', cached ? 'hit' : 'miss');
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', TARGETING_CACHE_CONTROL);
     response.vary('Authorization');
@@ -55,9 +57,12 @@ export class TargetingController {
     return answer;
   }
 
-  private async answer(workspaceId: string, userId: string): Promise<TargetedExperiences> {
+  private async answer(
+    workspaceId: string,
+    userId: string,
+  ): Promise<{ answer: TargetedExperiences; cached: boolean }> {
     const cached = this.answers.get(workspaceId, userId);
-    if (cached) return { experiences: cached };
+    if (cached) return { answer: { experiences: cached }, cached: true };
     return this.shedder.run(async () => {
       const askedAt = Date.now();
       const { experiences, reusable } = await this.bus.request('experiences.targeting.list', {
@@ -65,7 +70,7 @@ export class TargetingController {
         userId,
       });
       if (reusable) this.answers.put(workspaceId, userId, experiences, askedAt);
-      return { experiences };
+      return { answer: { experiences }, cached: false };
     });
   }
 }

@@ -12,6 +12,7 @@ const SDK_CORS: CorsOptions = {
   exposedHeaders: [
     'X-Request-Id',
     'ETag',
+    'X-Cache',
     'Retry-After',
     'X-RateLimit-Limit',
     'X-RateLimit-Remaining',
