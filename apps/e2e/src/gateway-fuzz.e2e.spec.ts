@@ -294,6 +294,19 @@ const TARGETS: Target[] = [
     strict: true,
   },
   {
+    name: 'workspace sdk limits',
+    method: 'PUT',
+    path: () => `/v1/workspaces/${ws.id}/sdk-limits`,
+    key: 'admin',
+    base: () => ({ perWindow: 1_000_000, perUserPerWindow: 1_000_000 }),
+    fields: [
+      { name: 'perWindow', kind: 'number', required: false },
+      { name: 'perUserPerWindow', kind: 'number', required: false },
+    ],
+    emptyInvalid: true,
+    strict: true,
+  },
+  {
     name: 'key rotation',
     method: 'POST',
     path: () => '/v1/workspaces/current/keys/rotate',

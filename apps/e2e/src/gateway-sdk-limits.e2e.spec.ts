@@ -3,7 +3,7 @@
 // with Retry-After, the others are still answered), under a ceiling for all of the
 // workspace's end users together.
 import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
-import { api, createWorkspace, type TestWorkspace } from './support/api';
+import { adminToken, api, createWorkspace, type TestWorkspace } from './support/api';
 
 const PER_USER = 3;
 const CEILING = 8;
@@ -70,5 +70,44 @@ describe('SDK rate limits per end user, under a workspace ceiling', () => {
 
     // Another workspace's key has its own counts.
     expect((await targeting(other, 'busy')).status).toBe(200);
+  });
+  it("honours a workspace's own limits, set by the operator, and restores the defaults", async () => {
+    const own = await createWorkspace('sdk limits, own');
+    const set = (body: unknown) =>
+      api<{ perWindow: number; perUserPerWindow: number; custom: Record<string, boolean> }>(
+        'PUT',
+        `/v1/workspaces/${own.id}/sdk-limits`,
+        { key: adminToken(), baseUrl: gateway.url, body },
+      );
+    const changed = await set({ perUserPerWindow: 1 });
+    expect(changed).toMatchObject({
+      status: 200,
+      body: {
+        perUserPerWindow: 1,
+        perWindow: CEILING,
+        custom: { perUserPerWindow: true, perWindow: false },
+      },
+    });
+    expect((await targeting(own, 'solo')).status).toBe(200);
+    expect((await targeting(own, 'solo')).status).toBe(429);
+    // Bad input names what is wrong and changes nothing; a key is not the operator.
+    expect((await set({ perUserPerWindow: 0 })).status).toBe(400);
+    expect((await set({})).status).toBe(400);
+    expect((await set({ $set: { perWindow: 1 } })).status).toBe(400);
+    const byKey = await api('PUT', `/v1/workspaces/${own.id}/sdk-limits`, {
+      key: own.secretKey,
+      baseUrl: gateway.url,
+      body: { perWindow: 100 },
+    });
+    expect(byKey.status).toBe(403);
+    // null: back to the gateway's default (PER_USER) for a new end user.
+    expect((await set({ perUserPerWindow: null })).body).toMatchObject({
+      perUserPerWindow: PER_USER,
+      custom: { perUserPerWindow: false },
+    });
+    for (let i = 0; i < PER_USER; i++) {
+      expect((await targeting(own, 'back-to-default')).status).toBe(200);
+    }
+    expect((await targeting(own, 'back-to-default')).status).toBe(429);
   });
 });

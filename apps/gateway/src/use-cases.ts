@@ -16,6 +16,7 @@ import { GetWorkspaceUseCase } from './workspaces/usecases/get-workspace/get-wor
 import { ListKeysUseCase } from './workspaces/usecases/list-keys/list-keys.usecase';
 import { RenameWorkspaceUseCase } from './workspaces/usecases/rename-workspace/rename-workspace.usecase';
 import { RotateKeyUseCase } from './workspaces/usecases/rotate-key/rotate-key.usecase';
+import { SetSdkLimitsUseCase } from './workspaces/usecases/set-sdk-limits/set-sdk-limits.usecase';
 
 // The gateway's own use cases (what it owns: workspaces and keys, accounts and sessions, the
 // team), one per operation; the routes that only forward to a service send a bus request.
@@ -27,6 +28,7 @@ export const WORKSPACE_USE_CASES: Type[] = [
   RenameWorkspaceUseCase,
   ListKeysUseCase,
   RotateKeyUseCase,
+  SetSdkLimitsUseCase,
 ];
 
 /** /v1/auth (AccountsModule). */

@@ -1,9 +1,17 @@
+import type { SdkLimits } from '../workspaces/workspace.schema';
 import type { Request } from 'express';
 import type { KeyKind, Role } from '@seg/http-shapes';
 
 /** Who is calling, as resolved by the SessionGuard (a session) or the AuthGuard (a key). */
 export type AuthContext =
-  | { kind: 'workspace'; workspaceId: string; keyKind: KeyKind; keyHash: string }
+  | {
+      kind: 'workspace';
+      workspaceId: string;
+      keyKind: KeyKind;
+      keyHash: string;
+      /** The workspace's own SDK rate limits (absent or empty: the gateway's defaults). */
+      sdkLimits?: SdkLimits;
+    }
   | { kind: 'admin' }
   | SessionAuth
   | { kind: 'anonymous' };

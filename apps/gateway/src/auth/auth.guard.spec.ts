@@ -13,8 +13,10 @@ const ADMIN = 'admin-token-admin-token';
 
 const keys = {
   resolve: async (key: string): Promise<ResolvedKey | null> => {
-    if (key === PUBLIC) return { workspaceId: 'ws_1', keyKind: 'public', keyHash: 'hp' };
-    if (key === SECRET) return { workspaceId: 'ws_1', keyKind: 'secret', keyHash: 'hs' };
+    if (key === PUBLIC)
+      return { workspaceId: 'ws_1', keyKind: 'public', keyHash: 'hp', sdkLimits: {} };
+    if (key === SECRET)
+      return { workspaceId: 'ws_1', keyKind: 'secret', keyHash: 'hs', sdkLimits: {} };
     return null;
   },
 } as KeyResolver;

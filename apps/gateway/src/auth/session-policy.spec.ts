@@ -50,6 +50,8 @@ const EXPECTED = [
   'PUT /v1/workspaces/current secret admin',
   'GET /v1/workspaces/current/keys secret admin',
   'POST /v1/workspaces/current/keys/rotate secret admin',
+  // The operator's (admin token): a workspace's SDK rate limits
+  'PUT /v1/workspaces/:workspaceId/sdk-limits admin refused',
   // Team: admin (members readable by everyone in the workspace)
   'POST /v1/team/invites session admin',
   'GET /v1/team/invites session admin',

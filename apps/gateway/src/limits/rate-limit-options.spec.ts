@@ -1,8 +1,9 @@
-import { endUserTrackerOf, limitFor } from './rate-limit-options';
+import { endUserLimitFor, endUserTrackerOf, limitFor } from './rate-limit-options';
 import { trackerOf } from './rate-limit.guard';
 
 const config = {
   RATE_LIMIT_SDK: 6_000,
+  RATE_LIMIT_SDK_PER_USER: 600,
   RATE_LIMIT_SECRET: 1_200,
   RATE_LIMIT_ADMIN: 600,
   RATE_LIMIT_WINDOW_MS: 60_000,
@@ -20,6 +21,21 @@ describe('rate limits', () => {
     const key = { kind: 'workspace', workspaceId: 'ws_1', keyKind: 'public' } as const;
     expect(trackerOf({ ...key, keyHash: 'h1' })).not.toBe(trackerOf({ ...key, keyHash: 'h2' }));
     expect(trackerOf({ kind: 'admin' })).toBe('admin');
+  });
+});
+
+describe("a workspace's own SDK limits", () => {
+  const key = { kind: 'workspace', workspaceId: 'ws_1', keyHash: 'h', keyKind: 'public' } as const;
+
+  it('replace the defaults for its public key only, each on its own', () => {
+    const own = { ...key, sdkLimits: { perWindow: 50_000 } };
+    expect(limitFor(own, config)).toBe(50_000);
+    expect(endUserLimitFor(own, config)).toBe(600);
+    const perUser = { ...key, sdkLimits: { perUserPerWindow: 5 } };
+    expect(limitFor(perUser, config)).toBe(6_000);
+    expect(endUserLimitFor(perUser, config)).toBe(5);
+    // A secret key keeps the secret limit whatever the workspace's SDK limits are.
+    expect(limitFor({ ...own, keyKind: 'secret' }, config)).toBe(1_200);
   });
 });
 

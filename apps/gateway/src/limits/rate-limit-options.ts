@@ -6,7 +6,11 @@ import type { GatewayConfig } from '../config';
 
 type LimitConfig = Pick<
   GatewayConfig,
-  'RATE_LIMIT_SDK' | 'RATE_LIMIT_SECRET' | 'RATE_LIMIT_ADMIN' | 'RATE_LIMIT_WINDOW_MS'
+  | 'RATE_LIMIT_SDK'
+  | 'RATE_LIMIT_SDK_PER_USER'
+  | 'RATE_LIMIT_SECRET'
+  | 'RATE_LIMIT_ADMIN'
+  | 'RATE_LIMIT_WINDOW_MS'
 >;
 
 /**
@@ -16,8 +20,16 @@ type LimitConfig = Pick<
  */
 export function limitFor(auth: AuthContext | undefined, config: LimitConfig): number {
   if (auth?.kind === 'admin') return config.RATE_LIMIT_ADMIN;
-  if (auth?.kind === 'workspace' && auth.keyKind === 'public') return config.RATE_LIMIT_SDK;
+  if (auth?.kind === 'workspace' && auth.keyKind === 'public') {
+    return auth.sdkLimits?.perWindow ?? config.RATE_LIMIT_SDK;
+  }
   return config.RATE_LIMIT_SECRET;
+}
+
+/** Requests per window for one end user of a public key: the workspace's own, or the default. */
+export function endUserLimitFor(auth: AuthContext | undefined, config: LimitConfig): number {
+  const own = auth?.kind === 'workspace' ? auth.sdkLimits?.perUserPerWindow : undefined;
+  return own ?? config.RATE_LIMIT_SDK_PER_USER;
 }
 
 type EndUserRequest = Pick<AuthenticatedRequest, 'auth' | 'ip' | 'params' | 'body'>;
@@ -64,7 +76,8 @@ export function rateLimitOptions(
         // One end user of a public key: a busy user cannot spend the workspace's ceiling.
         name: 'endUser',
         ttl: config.RATE_LIMIT_WINDOW_MS,
-        limit: config.RATE_LIMIT_SDK_PER_USER,
+        limit: (context: ExecutionContext) =>
+          endUserLimitFor(context.switchToHttp().getRequest<AuthenticatedRequest>().auth, config),
         skipIf: (context) => !isPublicKey(context),
         getTracker: (request) => endUserTrackerOf(request as EndUserRequest),
       },

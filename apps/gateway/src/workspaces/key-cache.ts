@@ -1,9 +1,10 @@
 /**
- * A small in-memory TTL cache of key hash → workspace id (or `null` for an
- * unknown key), bounded in size: the SDK endpoints resolve a key per request.
+ * A small in-memory TTL cache of key hash → what the key resolves to (a workspace id, or the
+ * workspace with its limits; `null` for an unknown key), bounded in size: the SDK endpoints
+ * resolve a key per request.
  */
-export class KeyCache {
-  private readonly entries = new Map<string, { workspaceId: string | null; expiresAt: number }>();
+export class KeyCache<Value = string> {
+  private readonly entries = new Map<string, { workspaceId: Value | null; expiresAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -12,7 +13,7 @@ export class KeyCache {
   ) {}
 
   /** `undefined` when not cached (or expired); `null` when cached as unknown. */
-  get(keyHash: string): string | null | undefined {
+  get(keyHash: string): Value | null | undefined {
     const entry = this.entries.get(keyHash);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
@@ -22,7 +23,7 @@ export class KeyCache {
     return entry.workspaceId;
   }
 
-  set(keyHash: string, workspaceId: string | null, ttlMs = this.ttlMs): void {
+  set(keyHash: string, workspaceId: Value | null, ttlMs = this.ttlMs): void {
     if (ttlMs <= 0) return;
     this.entries.delete(keyHash);
     if (this.entries.size >= this.maxEntries) {
@@ -35,6 +36,13 @@ export class KeyCache {
 
   delete(keyHash: string): void {
     this.entries.delete(keyHash);
+  }
+
+  /** Drops every entry whose value `matches` (e.g. every key of one workspace). */
+  deleteWhere(matches: (value: Value) => boolean): void {
+    for (const [keyHash, entry] of this.entries) {
+      if (entry.workspaceId !== null && matches(entry.workspaceId)) this.entries.delete(keyHash);
+    }
   }
 
   clear(): void {

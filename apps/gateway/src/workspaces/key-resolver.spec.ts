@@ -7,7 +7,12 @@ import type { Workspace, WorkspaceRepository } from './workspace.repository';
 
 // The cache rules of KeyResolver, with the broadcast and the repository played by the
 // test (the two-gateway rotation runs for real in apps/e2e gateway-key-rotation).
-const WORKSPACE: Workspace = { id: 'ws_abcdefgh12', name: 'Acme', createdAt: new Date() };
+const WORKSPACE: Workspace = {
+  id: 'ws_abcdefgh12',
+  name: 'Acme',
+  createdAt: new Date(),
+  sdkLimits: {},
+};
 
 class ScriptedBroadcast {
   private readonly listeners = new Map<string, Array<(event: never) => void>>();

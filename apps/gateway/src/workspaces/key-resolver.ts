@@ -6,11 +6,19 @@ import { hashKey, keyKindOf } from '../auth/api-keys';
 import type { GatewayConfig } from '../config';
 import { KeyCache } from './key-cache';
 import { WorkspaceRepository } from './workspace.repository';
+import type { SdkLimits } from './workspace.schema';
 
 export interface ResolvedKey {
   workspaceId: string;
   keyKind: KeyKind;
   keyHash: string;
+  /** The workspace's own SDK rate limits (empty: the defaults). */
+  sdkLimits: SdkLimits;
+}
+
+interface CachedWorkspace {
+  id: string;
+  sdkLimits: SdkLimits;
 }
 
 /** Unknown keys are remembered briefly too, so guessing does not reach the database each time. */
@@ -24,7 +32,7 @@ const UNKNOWN_KEY_TTL_MS = 5_000;
 @Injectable()
 export class KeyResolver implements OnModuleInit {
   private readonly logger = new Logger(KeyResolver.name);
-  private readonly cache: KeyCache;
+  private readonly cache: KeyCache<CachedWorkspace>;
   private readonly unknownTtlMs: number;
   /** Bumped by every forget: a lookup that overlapped one may have read the old key. */
   private forgets = 0;
@@ -34,7 +42,7 @@ export class KeyResolver implements OnModuleInit {
     private readonly broadcast: BusBroadcast,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
-    this.cache = new KeyCache(config.AUTH_CACHE_TTL_MS);
+    this.cache = new KeyCache<CachedWorkspace>(config.AUTH_CACHE_TTL_MS);
     this.unknownTtlMs = Math.min(UNKNOWN_KEY_TTL_MS, config.AUTH_CACHE_TTL_MS);
   }
 
@@ -50,19 +58,34 @@ export class KeyResolver implements OnModuleInit {
     const keyKind = keyKindOf(key);
     if (!keyKind) return null;
     const keyHash = hashKey(key);
-    let workspaceId = this.cache.get(keyHash);
-    if (workspaceId === undefined) {
+    let workspace = this.cache.get(keyHash);
+    if (workspace === undefined) {
       const forgetsBefore = this.forgets;
-      workspaceId = (await this.lookUp(keyKind, keyHash))?.id ?? null;
+      const found = await this.lookUp(keyKind, keyHash);
+      workspace = found ? { id: found.id, sdkLimits: found.sdkLimits } : null;
       // What was read before a rotation reached this process is used once, never kept.
       if (this.forgets === forgetsBefore) {
-        this.cache.set(keyHash, workspaceId, workspaceId ? undefined : this.unknownTtlMs);
+        this.cache.set(keyHash, workspace, workspace ? undefined : this.unknownTtlMs);
       }
     }
-    return workspaceId ? { workspaceId, keyKind, keyHash } : null;
+    return workspace
+      ? { workspaceId: workspace.id, keyKind, keyHash, sdkLimits: workspace.sdkLimits }
+      : null;
   }
 
-  private async lookUp(keyKind: KeyKind, keyHash: string): Promise<{ id: string } | null> {
+  /**
+   * Forgets every key of a workspace in this process (its limits changed); other gateways
+   * take the change within AUTH_CACHE_TTL_MS.
+   */
+  forgetWorkspace(workspaceId: string): void {
+    this.forgets += 1;
+    this.cache.deleteWhere((workspace) => workspace.id === workspaceId);
+  }
+
+  private async lookUp(
+    keyKind: KeyKind,
+    keyHash: string,
+  ): Promise<{ id: string; sdkLimits: SdkLimits } | null> {
     try {
       return await this.workspaces.findByKeyHash(keyKind, keyHash);
     } catch (error) {

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { KeyKind } from '@seg/http-shapes';
-import { WORKSPACE_MODEL, WorkspaceDocument } from './workspace.schema';
+import { type SdkLimits, WORKSPACE_MODEL, WorkspaceDocument } from './workspace.schema';
 
 export interface Workspace {
   id: string;
   name: string;
   createdAt: Date;
+  /** Its own SDK rate limits, where the operator set them. */
+  sdkLimits: SdkLimits;
 }
 
 /** What the dashboard may see of a workspace's keys (never the secret key). */
@@ -40,6 +42,32 @@ export class WorkspaceRepository {
   async rename(id: string, name: string): Promise<Workspace | null> {
     const after = await this.model
       .findOneAndUpdate({ _id: id }, { $set: { name } }, { returnDocument: 'after' })
+      .lean()
+      .exec();
+    return after ? toWorkspace(after) : null;
+  }
+
+  /** Sets (a number) or clears (null: the default again) each SDK limit; null when no workspace. */
+  async setSdkLimits(
+    id: string,
+    limits: { perWindow?: number | null; perUserPerWindow?: number | null },
+  ): Promise<Workspace | null> {
+    const set: Record<string, number> = {};
+    const unset: Record<string, ''> = {};
+    for (const [field, value] of Object.entries(limits)) {
+      if (value === undefined) continue;
+      if (value === null) unset[`sdkLimits.${field}`] = '';
+      else set[`sdkLimits.${field}`] = value;
+    }
+    const after = await this.model
+      .findOneAndUpdate(
+        { _id: id },
+        {
+          ...(Object.keys(set).length ? { $set: set } : {}),
+          ...(Object.keys(unset).length ? { $unset: unset } : {}),
+        },
+        { returnDocument: 'after' },
+      )
       .lean()
       .exec();
     return after ? toWorkspace(after) : null;
@@ -98,5 +126,10 @@ export class WorkspaceRepository {
 }
 
 function toWorkspace(document: WorkspaceDocument): Workspace {
-  return { id: document._id, name: document.name, createdAt: document.createdAt };
+  return {
+    id: document._id,
+    name: document.name,
+    createdAt: document.createdAt,
+    sdkLimits: document.sdkLimits ?? {},
+  };
 }

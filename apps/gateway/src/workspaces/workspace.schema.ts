@@ -16,6 +16,14 @@ export interface WorkspaceDocument {
   secretKeyLast4?: string;
   createdAt: Date;
   keysRotatedAt?: Date;
+  /** This workspace's own SDK rate limits (absent: the gateway's defaults). */
+  sdkLimits?: SdkLimits;
+}
+
+/** Requests per RATE_LIMIT_WINDOW_MS for a public key: all end users, and each one. */
+export interface SdkLimits {
+  perWindow?: number;
+  perUserPerWindow?: number;
 }
 
 export const WorkspaceSchema = new Schema<WorkspaceDocument>(
@@ -28,6 +36,7 @@ export const WorkspaceSchema = new Schema<WorkspaceDocument>(
     secretKeyLast4: { type: String },
     createdAt: { type: Date, required: true },
     keysRotatedAt: { type: Date },
+    sdkLimits: { _id: false, type: { perWindow: Number, perUserPerWindow: Number } },
   },
   { collection: 'workspaces', versionKey: false },
 );

@@ -1,10 +1,13 @@
-import { Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   createdWorkspaceResponse,
   createWorkspaceBody,
   rotatedKeyResponse,
   rotateKeyBody,
+  sdkLimitsBody,
+  sdkLimitsResponse,
+  webhookWorkspaceParam,
   updateWorkspaceBody,
   workspaceKeysResponse,
   workspaceResponse,
@@ -15,11 +18,15 @@ import { AdminAuth, SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { Caller, CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ZodBody } from '../validation/zod-body.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { CreateWorkspaceUseCase } from './usecases/create-workspace/create-workspace.usecase';
 import { GetWorkspaceUseCase } from './usecases/get-workspace/get-workspace.usecase';
 import { RenameWorkspaceUseCase } from './usecases/rename-workspace/rename-workspace.usecase';
 import { ListKeysUseCase } from './usecases/list-keys/list-keys.usecase';
 import { RotateKeyUseCase } from './usecases/rotate-key/rotate-key.usecase';
+import { SetSdkLimitsUseCase } from './usecases/set-sdk-limits/set-sdk-limits.usecase';
+
+const workspaceIdPipe = new ZodValidationPipe(webhookWorkspaceParam, 'params');
 
 @ApiTags('workspaces')
 @Controller('v1/workspaces')
@@ -30,7 +37,22 @@ export class WorkspacesController {
     private readonly renameWorkspace: RenameWorkspaceUseCase,
     private readonly listKeys: ListKeysUseCase,
     private readonly rotateKey: RotateKeyUseCase,
+    private readonly setSdkLimits: SetSdkLimitsUseCase,
   ) {}
+
+  @Put(':workspaceId/sdk-limits')
+  @AdminAuth()
+  @ApiOperation({
+    summary:
+      "The operator sets a workspace's own SDK rate limits (all end users of its public key, and each one); null restores the default",
+  })
+  @ApiOkResponse({ schema: openApiSchema(sdkLimitsResponse, 'output') })
+  sdkLimits(
+    @Param('workspaceId', workspaceIdPipe) workspaceId: string,
+    @ZodBody(sdkLimitsBody) body: z.output<typeof sdkLimitsBody>,
+  ): Promise<z.output<typeof sdkLimitsResponse>> {
+    return this.setSdkLimits.execute({ ...body, workspaceId });
+  }
 
   @Post()
   @AdminAuth()

@@ -50,3 +50,26 @@ export const workspaceKeysResponse = z.object({
     .describe('sk_ and the last 4 characters; the secret itself is shown only when made'),
   keysRotatedAt: z.iso.datetime().nullable(),
 });
+
+const sdkLimit = z
+  .number()
+  .int()
+  .min(1)
+  .max(100_000_000)
+  .nullable()
+  .describe('Requests per RATE_LIMIT_WINDOW_MS; null: back to the gateway default');
+
+/** `PUT /v1/workspaces/:workspaceId/sdk-limits` (admin token): this workspace's SDK rate limits. */
+export const sdkLimitsBody = z
+  .strictObject({ perWindow: sdkLimit.optional(), perUserPerWindow: sdkLimit.optional() })
+  .refine((body) => body.perWindow !== undefined || body.perUserPerWindow !== undefined, {
+    message: 'give perWindow, perUserPerWindow or both',
+  });
+
+export const sdkLimitsResponse = z.object({
+  workspaceId,
+  windowMs: z.number().int(),
+  perWindow: z.number().int().describe('For all end users of the public key together'),
+  perUserPerWindow: z.number().int().describe('For each end user of the public key'),
+  custom: z.object({ perWindow: z.boolean(), perUserPerWindow: z.boolean() }),
+});

@@ -678,6 +678,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/{workspaceId}/sdk-limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The operator sets a workspace's own SDK rate limits (all end users of its public key, and each one); null restores the default */
+    put: operations['WorkspacesController_sdkLimits'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/workspaces/current': {
     parameters: {
       query?: never;
@@ -6480,6 +6497,134 @@ export interface operations {
             publicKey: string;
             /** @description For the dashboard API; shown only once */
             secretKey: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  WorkspacesController_sdkLimits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        workspaceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Requests per RATE_LIMIT_WINDOW_MS; null: back to the gateway default */
+          perUserPerWindow?: number | null;
+          /** @description Requests per RATE_LIMIT_WINDOW_MS; null: back to the gateway default */
+          perWindow?: number | null;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            custom: {
+              perUserPerWindow: boolean;
+              perWindow: boolean;
+            };
+            /** @description For each end user of the public key */
+            perUserPerWindow: number;
+            /** @description For all end users of the public key together */
+            perWindow: number;
+            windowMs: number;
+            workspaceId: string;
           };
         };
       };
