@@ -25,6 +25,7 @@ import { RenameWorkspaceUseCase } from './usecases/rename-workspace/rename-works
 import { ListKeysUseCase } from './usecases/list-keys/list-keys.usecase';
 import { RotateKeyUseCase } from './usecases/rotate-key/rotate-key.usecase';
 import { SetSdkLimitsUseCase } from './usecases/set-sdk-limits/set-sdk-limits.usecase';
+import type { Workspace } from './workspace.repository';
 
 const workspaceIdPipe = new ZodValidationPipe(webhookWorkspaceParam, 'params');
 
@@ -81,7 +82,7 @@ export class WorkspacesController {
     @CurrentWorkspace() workspaceId: string,
   ): Promise<z.output<typeof workspaceResponse>> {
     const workspace = await this.getWorkspace.execute({ workspaceId });
-    return { ...workspace, createdAt: workspace.createdAt.toISOString() };
+    return workspaceView(workspace);
   }
 
   @Put('current')
@@ -94,7 +95,7 @@ export class WorkspacesController {
     @ZodBody(updateWorkspaceBody) body: z.output<typeof updateWorkspaceBody>,
   ): Promise<z.output<typeof workspaceResponse>> {
     const workspace = await this.renameWorkspace.execute({ ...body, workspaceId });
-    return { ...workspace, createdAt: workspace.createdAt.toISOString() };
+    return workspaceView(workspace);
   }
 
   @Get('current/keys')
@@ -120,4 +121,9 @@ export class WorkspacesController {
   ): Promise<z.output<typeof rotatedKeyResponse>> {
     return this.rotateKey.execute({ ...body, workspaceId });
   }
+}
+
+/** What a workspace's own callers see of it (its SDK limits are the operator's business). */
+function workspaceView(workspace: Workspace): z.output<typeof workspaceResponse> {
+  return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt.toISOString() };
 }
