@@ -163,6 +163,7 @@ describe("A's secret key on B's ids", () => {
   // Every id-taking endpoint, called with A's secret key on B's ids.
   const cases: Array<[string, () => [string, string, unknown?]]> = [
     ['GET users/:userId', () => ['GET', `/v1/users/${b.userId}`]],
+    ['GET users/:userId/events', () => ['GET', `/v1/users/${b.userId}/events`]],
     ['POST users/:userId/tags', () => ['POST', `/v1/users/${b.userId}/tags`, { tags: ['x'] }]],
     ['DELETE users/:userId/tags', () => ['DELETE', `/v1/users/${b.userId}/tags`, { tags: ['x'] }]],
     ['GET segments/:id', () => ['GET', `/v1/segments/${b.segmentId}`]],

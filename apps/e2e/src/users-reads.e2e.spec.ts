@@ -97,6 +97,45 @@ describe('users reads', () => {
     expect((await api('GET', '/v1/users', { key: ws.publicKey })).status).toBe(403);
   });
 
+  it("lists a user's recent events, newest first, limited; 404 for another workspace", async () => {
+    const tracks = ['Opened', 'Exported', 'Shared'].map((event, i) => ({
+      type: 'track',
+      userId: 'reader-2',
+      event,
+      properties: { step: i },
+      timestamp: new Date(base + (i + 1) * 3_600_000).toISOString(),
+    }));
+    expect(
+      (await api('POST', '/v1/batch', { key: ws.secretKey, body: { batch: tracks } })).status,
+    ).toBe(202);
+    type Events = { events: Array<{ name: string; source: string; properties: unknown }> };
+    const events = await waitFor(
+      () => api<Events>('GET', '/v1/users/reader-2/events', { key: ws.secretKey }),
+      {
+        until: (response) => response.body.events?.length === 3,
+        timeoutMs: 10_000,
+        what: "reader-2's three events",
+      },
+    );
+    expect(events.body.events.map((event) => event.name)).toEqual(['Shared', 'Exported', 'Opened']);
+    expect(events.body.events[0]).toMatchObject({ source: 'jimo', properties: { step: 2 } });
+    const limited = await api<Events>('GET', '/v1/users/reader-2/events?limit=1', {
+      key: ws.secretKey,
+    });
+    expect(limited.body.events.map((event) => event.name)).toEqual(['Shared']);
+    expect(
+      (await api('GET', '/v1/users/reader-2/events?limit=0', { key: ws.secretKey })).status,
+    ).toBe(400);
+    expect(
+      (await api('GET', '/v1/users/reader-2/events?sort=-1', { key: ws.secretKey })).status,
+    ).toBe(400);
+    expect((await api('GET', '/v1/users/reader-2/events', { key: other.secretKey })).status).toBe(
+      404,
+    );
+    expect((await api('GET', '/v1/users/nobody/events', { key: ws.secretKey })).status).toBe(404);
+    expect((await api('GET', '/v1/users/reader-2/events', { key: ws.publicKey })).status).toBe(403);
+  });
+
   it('lists the segments the user is in on the profile', async () => {
     const emailIs = (email: string) => ({
       type: 'group',

@@ -6,6 +6,7 @@ import { ApplyMessagesUseCase } from './ingestion/usecases/apply-messages/apply-
 import { EraseUserUseCase } from './ingestion/usecases/erase-user/erase-user.usecase';
 import { ChangeTagsUseCase } from './profiles/usecases/change-tags/change-tags.usecase';
 import { GetUserUseCase } from './profiles/usecases/get-user/get-user.usecase';
+import { ListUserEventsUseCase } from './profiles/usecases/list-user-events/list-user-events.usecase';
 import { ListUsersUseCase } from './profiles/usecases/list-users/list-users.usecase';
 import { ApplyInteractionUseCase } from './interactions/usecases/apply-interaction/apply-interaction.usecase';
 
@@ -18,6 +19,7 @@ export const USE_CASES: Type[] = [
   EraseUserUseCase,
   ChangeTagsUseCase,
   GetUserUseCase,
+  ListUserEventsUseCase,
   ListUsersUseCase,
 ];
 

@@ -62,6 +62,7 @@ const EXPECTED = [
   // Users: reads for viewers, tags for editors
   'GET /v1/users secret viewer',
   'GET /v1/users/:userId secret viewer',
+  'GET /v1/users/:userId/events secret viewer',
   'POST /v1/users/:userId/tags secret editor',
   'DELETE /v1/users/:userId/tags secret editor',
   'GET /v1/attributes secret viewer',

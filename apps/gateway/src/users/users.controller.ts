@@ -5,6 +5,8 @@ import {
   pageQuery,
   tagsBody,
   userIdParams,
+  userEventsQuery,
+  userEventsResponse,
   userListResponse,
   userProfileResponse,
   UserProfileResponse,
@@ -42,6 +44,17 @@ export class UsersController {
     @ZodQuery(pageQuery) query: z.output<typeof pageQuery>,
   ): Promise<ResponseOf<'users.profiles.list'>> {
     return this.bus.request('users.profiles.list', { workspaceId, ...query });
+  }
+
+  @Get(':userId/events')
+  @ApiOperation({ summary: "A user's most recent events, newest first (404 when unknown)" })
+  @ApiOkResponse({ schema: openApiSchema(userEventsResponse, 'output') })
+  events(
+    @CurrentWorkspace() workspaceId: string,
+    @Param(new ZodValidationPipe(userIdParams, 'params')) params: z.output<typeof userIdParams>,
+    @ZodQuery(userEventsQuery) query: z.output<typeof userEventsQuery>,
+  ): Promise<ResponseOf<'users.user.events'>> {
+    return this.bus.request('users.user.events', { workspaceId, userId: params.userId, ...query });
   }
 
   @Get(':userId')

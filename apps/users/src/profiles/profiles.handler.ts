@@ -3,6 +3,7 @@ import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
 import { ChangeTagsUseCase } from './usecases/change-tags/change-tags.usecase';
 import { GetUserUseCase } from './usecases/get-user/get-user.usecase';
+import { ListUserEventsUseCase } from './usecases/list-user-events/list-user-events.usecase';
 import { ListUsersUseCase } from './usecases/list-users/list-users.usecase';
 
 @Controller()
@@ -11,7 +12,13 @@ export class ProfilesHandler {
     private readonly listUsers: ListUsersUseCase,
     private readonly getUser: GetUserUseCase,
     private readonly changeTags: ChangeTagsUseCase,
+    private readonly listUserEvents: ListUserEventsUseCase,
   ) {}
+
+  @HandleRequest('users.user.events')
+  events(payload: ParsedRequestOf<'users.user.events'>) {
+    return this.listUserEvents.execute(payload);
+  }
 
   @HandleRequest('users.profiles.list')
   list(payload: ParsedRequestOf<'users.profiles.list'>) {

@@ -19,6 +19,12 @@ export const tagsBody = z.object({ tags: tagsSchema });
 export const userListResponse = usersRequests['users.profiles.list'].response;
 export const userTagsResponse = usersRequests['users.tags.add'].response;
 
+/** `GET /v1/users/:userId/events`: the most recent ones, newest first. */
+export const userEventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const userEventsResponse = usersRequests['users.user.events'].response;
+
 /**
  * `GET /v1/users/:userId`: the users service's profile plus the segments service's answer.
  * When the segments service cannot answer, `segments` is omitted and `segmentsError` says

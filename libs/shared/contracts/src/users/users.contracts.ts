@@ -151,6 +151,15 @@ export const userProfileSchema = z.looseObject({
 });
 export type UserProfileView = z.infer<typeof userProfileSchema>;
 
+/** One event of a user as the API shows it. */
+export const userEventSchema = z.object({
+  source: z.enum(['jimo', 'segment']),
+  name: z.string(),
+  timestamp: isoDate,
+  properties: z.record(z.string(), z.unknown()),
+});
+export type UserEventView = z.infer<typeof userEventSchema>;
+
 export const attributeCatalogItemSchema = z.object({
   category: z.enum(['attribute', 'customAttribute']),
   source: z.enum(['sdk', 'segment', 'hubspot', 'customerio']).nullable(),
@@ -210,6 +219,16 @@ export const usersRequests = {
     'users',
     z.object({ ...workspaceScoped, userId: userIdSchema }),
     userProfileSchema,
+  ),
+  /** A user's most recent events, newest first (the dashboard's user page). */
+  'users.user.events': requestContract(
+    'users',
+    z.object({
+      ...workspaceScoped,
+      userId: userIdSchema,
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ events: z.array(userEventSchema) }),
   ),
   'users.tags.add': requestContract(
     'users',

@@ -15,6 +15,11 @@ export class EventRepository extends WorkspaceRepository<EventDocument> {
     super(model);
   }
 
+  /** One user's most recent events, newest first (the dashboard's user page). */
+  recentOfUser(workspaceId: string, userId: string, limit: number): Promise<EventDocument[]> {
+    return this.find(workspaceId, { userId }, { sort: { timestamp: -1 }, limit });
+  }
+
   /** Deletes every event of one user (user erasure); answers how many were deleted. */
   deleteByUserId(workspaceId: string, userId: string): Promise<number> {
     return this.deleteMany(workspaceId, { userId });

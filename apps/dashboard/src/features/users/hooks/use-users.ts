@@ -7,6 +7,7 @@ export const userKeys = {
   all: ['users'] as const,
   page: (cursor: string | null) => [...userKeys.all, 'page', cursor] as const,
   profile: (userId: string) => [...userKeys.all, 'profile', userId] as const,
+  events: (userId: string) => [...userKeys.all, 'events', userId] as const,
   explain: (segmentId: string, userId: string) =>
     [...userKeys.all, 'explain', segmentId, userId] as const,
 };
@@ -29,6 +30,19 @@ export function useUserProfile(userId: string) {
   return useQuery({
     queryKey: userKeys.profile(userId),
     queryFn: () => unwrap(api.GET('/v1/users/{userId}', { params: { path: { userId } } })),
+  });
+}
+
+/** The user's most recent events, newest first (`GET /v1/users/:userId/events`). */
+export function useUserEvents(userId: string) {
+  return useQuery({
+    queryKey: userKeys.events(userId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/users/{userId}/events', {
+          params: { path: { userId }, query: { limit: 20 } },
+        }),
+      ),
   });
 }
 

@@ -18,6 +18,22 @@ const PROFILE = {
 
 const routes: Routes = {
   'GET /v1/users/user_1': () => PROFILE,
+  'GET /v1/users/user_1/events': () => ({
+    events: [
+      {
+        source: 'jimo',
+        name: 'Report Exported',
+        timestamp: '2026-11-30T10:00:00.000Z',
+        properties: { format: 'csv' },
+      },
+      {
+        source: 'segment',
+        name: 'Invoice Paid',
+        timestamp: '2026-11-29T10:00:00.000Z',
+        properties: {},
+      },
+    ],
+  }),
   'POST /v1/users/user_1/tags': () => ({ tags: ['beta', 'vip'] }),
   'GET /v1/segments/seg_1/users/user_1': () => ({
     member: true,
@@ -53,6 +69,16 @@ describe('the user page', () => {
       within(screen.getByRole('table', { name: 'HubSpot' })).getByText('lead'),
     ).toBeInTheDocument();
     expect(screen.getByText('exp_tour')).toBeInTheDocument();
+    // Recent events, newest first, with their source and properties.
+    const events = await screen.findByRole('table', { name: 'Recent events' });
+    const rows = within(events).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual([
+      'Report Exported',
+      'Invoice Paid',
+    ]);
+    expect(within(rows[1]).getByText('Segment.io Events')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('{"format":"csv"}')).toBeInTheDocument();
+    expect(app.callsTo('GET', '/v1/users/user_1/events')[0].query.get('limit')).toBe('20');
 
     await app.user.click(screen.getByRole('button', { name: 'Why in Pro plans' }));
     const dialog = await screen.findByRole('dialog', { name: 'Why Ada Lovelace is in Pro plans' });

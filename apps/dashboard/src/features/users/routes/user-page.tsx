@@ -27,7 +27,12 @@ import { formatDateTime, formatNumber } from '../../../app/format';
 import { PageLoader, QueryError } from '../../../app/route-states';
 import { useSession } from '../../auth/hooks/use-session';
 import { CUSTOM_SOURCE_LABELS } from '../../segments/filter-builder/labels';
-import { useEditTags, useMembershipExplanation, useUserProfile } from '../hooks/use-users';
+import {
+  useEditTags,
+  useMembershipExplanation,
+  useUserEvents,
+  useUserProfile,
+} from '../hooks/use-users';
 import { ExplanationTree } from '../components/explanation-tree';
 
 /** `/users/:userId`: one user's profile (api.md `GET /v1/users/:userId`). */
@@ -110,13 +115,54 @@ function Profile({ profile }: { profile: UserProfile }) {
         </Section>
         <SegmentsSection profile={profile} />
       </SimpleGrid>
-      <Section title="Recent events">
-        <Text size="sm" c="dimmed">
-          The API does not list a user&apos;s events yet; event conditions of segments still count
-          them.
-        </Text>
-      </Section>
+      <RecentEvents userId={profile.userId} />
     </>
+  );
+}
+
+const EVENT_SOURCE_NAMES: Record<string, string> = { jimo: 'Events', segment: 'Segment.io Events' };
+
+function RecentEvents({ userId }: { userId: string }) {
+  const events = useUserEvents(userId);
+  return (
+    <Section title="Recent events">
+      {events.isPending ? (
+        <PageLoader label="Loading the events" />
+      ) : events.isError ? (
+        <QueryError
+          title="The events could not be loaded"
+          error={events.error}
+          onRetry={() => void events.refetch()}
+        />
+      ) : events.data.events.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No event yet.
+        </Text>
+      ) : (
+        <Table aria-label="Recent events" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Event</Table.Th>
+              <Table.Th>Source</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Properties</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.data.events.map((event, index) => (
+              <Table.Tr key={`${event.timestamp}-${index}`}>
+                <Table.Td>{event.name}</Table.Td>
+                <Table.Td>{EVENT_SOURCE_NAMES[event.source] ?? event.source}</Table.Td>
+                <Table.Td>{formatDateTime(event.timestamp)}</Table.Td>
+                <Table.Td>
+                  <Code>{JSON.stringify(event.properties)}</Code>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
   );
 }
 
