@@ -26,7 +26,7 @@ describe('dashboard: Users & Segments in Chromium', () => {
   let csrfToken: string;
   const shots = screenshotDir('dashboard');
   const shot = (name: string, on: Page = page) =>
-    on.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    on.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' });
 
   beforeAll(async () => {
     const env = JSON.parse(process.env['E2E_SERVICE_ENV'] as string) as Record<string, string>;
