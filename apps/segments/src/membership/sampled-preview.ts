@@ -49,6 +49,17 @@ const exactCursor = z.object({ u: z.string().min(1).max(256) });
 const previewCursor = z.union([bucketCursor, exactCursor]);
 type BucketCursor = z.output<typeof bucketCursor>;
 
+/** What one sliced scan found: from `start`, `scanned` buckets, `found` members, the page. */
+interface SliceScan {
+  now: Date;
+  start: number;
+  page: Array<{ bucket: number; userId: string }>;
+  /** A member beyond the page was seen: the page is complete. */
+  full: boolean;
+  found: number;
+  scanned: number;
+}
+
 /**
  * "Preview at any size" (api.md): the segment's compiled pipelines run one sample bucket at a
  * time (buckets in a fixed order, starting where the cursor points) until every bucket is
@@ -180,16 +191,13 @@ export class SampledPreview implements OnApplicationShutdown {
     }
     const tailStarted = performance.now();
     try {
-      return await this.answerOf({
-        workspaceId,
-        compiled,
+      return await this.answerOf(workspaceId, compiled, position, {
         now,
         start,
         page,
         full,
         found,
         scanned,
-        position,
       });
     } finally {
       // An average that follows the last answers (a slow one does not stick for long).
@@ -197,27 +205,13 @@ export class SampledPreview implements OnApplicationShutdown {
     }
   }
 
-  private async answerOf({
-    workspaceId,
-    compiled,
-    now,
-    start,
-    page,
-    full,
-    found,
-    scanned,
-    position,
-  }: {
-    workspaceId: string;
-    compiled: CompiledSegment;
-    now: Date;
-    start: number;
-    page: Array<{ bucket: number; userId: string }>;
-    full: boolean;
-    found: number;
-    scanned: number;
-    position: BucketCursor | undefined;
-  }): Promise<PreviewAnswer> {
+  /** The answer of a scan: the page's users, the cursor, and the count or its estimate. */
+  private async answerOf(
+    workspaceId: string,
+    compiled: CompiledSegment,
+    position: BucketCursor | undefined,
+    { now, start, page, full, found, scanned }: SliceScan,
+  ): Promise<PreviewAnswer> {
     const forwardDone = start + scanned >= SAMPLE_BUCKETS;
     const last = page[page.length - 1];
     const next: Pick<BucketCursor, 'b' | 'u'> | null =

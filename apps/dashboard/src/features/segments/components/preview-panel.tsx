@@ -1,19 +1,7 @@
-import { AnchorLink } from '../../../app/anchor-link';
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { errorMessage } from '../../../api/client';
 import { type AppliedFilters, issuesOf, usePreview, usePreviewCount } from '../hooks/use-preview';
-import { formatDateTime } from '../../../app/format';
+import { UserTable } from '../../users/components/user-table';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
@@ -87,30 +75,7 @@ export function PreviewPanel({ applied }: { applied: AppliedFilters | null }) {
                 No user matches these filters.
               </Text>
             ) : (
-              <Table striped highlightOnHover aria-label="Users matching the filters">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>User id</Table.Th>
-                    <Table.Th>Last activity</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.map((user) => (
-                    <Table.Tr key={user.userId}>
-                      <Table.Td>
-                        <AnchorLink to="/users/$userId" params={{ userId: user.userId }} size="sm">
-                          {user.name ?? '—'}
-                        </AnchorLink>
-                      </Table.Td>
-                      <Table.Td>{user.email ?? '—'}</Table.Td>
-                      <Table.Td>{user.userId}</Table.Td>
-                      <Table.Td>{formatDateTime(user.lastActivityAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <UserTable users={users} label="Users matching the filters" />
             )}
             {preview.hasNextPage ? (
               <Button

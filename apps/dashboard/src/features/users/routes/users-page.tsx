@@ -1,11 +1,9 @@
-import { AnchorLink } from '../../../app/anchor-link';
-import { Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Collapse, Group, Paper, Stack } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconDeviceFloppy } from '@tabler/icons-react';
 import type { SegmentRules } from '@seg/segment-engine';
 import { useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { CursorPager, useCursorPages } from '../../../app/cursor-pager';
-import { formatDateTime } from '../../../app/format';
 import { EmptyState, PageLoader, QueryError } from '../../../app/route-states';
 import { UsersSegmentsHeader } from '../../../app/users-segments-tabs';
 import { useSession } from '../../auth/hooks/use-session';
@@ -13,6 +11,7 @@ import { PreviewPanel } from '../../segments/components/preview-panel';
 import { EMPTY_RULES } from '../../segments/filter-builder/default-conditions';
 import { type AppliedFilters, usePreview } from '../../segments/hooks/use-preview';
 import { useUserPage } from '../hooks/use-users';
+import { UserTable } from '../components/user-table';
 
 /**
  * `/users`: the Users tab. Every user, a page at a time; the filters (collapsed by default)
@@ -107,34 +106,7 @@ function AllUsers() {
             calls of the SDK, or an integration.
           </EmptyState>
         ) : (
-          <Table highlightOnHover verticalSpacing="sm" aria-label="Users">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>User id</Table.Th>
-                <Table.Th>Last activity</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {page.data.items.map((user) => (
-                <Table.Tr key={user.userId}>
-                  <Table.Td>
-                    <AnchorLink to="/users/$userId" params={{ userId: user.userId }} size="sm">
-                      {user.name ?? user.userId}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{user.email ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {user.userId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(user.lastActivityAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <UserTable users={page.data.items} label="Users" />
         )}
       </Paper>
       {page.isSuccess ? (
