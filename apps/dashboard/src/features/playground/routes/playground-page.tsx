@@ -155,7 +155,11 @@ function Reasons({ reasons }: { reasons: ExperienceReasons }) {
     <Stack gap="xs">
       <Text size="sm">
         Let through by {through.map((segment) => segment.name).join(', ') || 'no segment'} (the
-        audience is users in at least one of {reasons.segments.length} segments).
+        audience:{' '}
+        {reasons.segments.length === 1
+          ? 'users in this segment'
+          : `users in at least one of ${reasons.segments.length} segments`}
+        ).
       </Text>
       {through.map((segment) => (
         <div key={segment.segmentId} aria-label={`Why ${segment.name}`}>
