@@ -230,8 +230,9 @@ describe('users reads', () => {
     const catalog = await waitFor(
       async () => {
         const list = await api<CatalogItem[]>('GET', '/v1/attributes', { key: ws.secretKey });
-        const signedUp = list.body.find((item) => item.key === 'signedUpAt');
-        return signedUp?.rejectedCount === 1 ? list.body : undefined;
+        // Each key's count is its own write: wait for both rejects, not the first one seen.
+        const rejected = (key: string) => list.body.find((item) => item.key === key)?.rejectedCount;
+        return rejected('signedUpAt') === 1 && rejected('matrix') === 1 ? list.body : undefined;
       },
       { timeoutMs: 10_000, intervalMs: 100, what: 'catalog' },
     );
