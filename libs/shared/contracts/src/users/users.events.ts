@@ -15,11 +15,14 @@ export type UserUpdatedEvent = z.infer<typeof userUpdatedEvent>;
 
 /**
  * A vendor sync wrote one source's attributes for some users of the workspace in bulk
- * (one event per written page, not one per user): caches of profiles drop the workspace.
+ * (one event per written page, not one per user). `userIds` names the users whose profiles
+ * the page changed when the writer knows them; without it, consumers treat the whole
+ * workspace as changed (caches drop the workspace, the membership read model re-evaluates it).
  */
 export const profilesSyncedEvent = z.object({
   workspaceId: workspaceIdSchema,
   source: z.enum(['hubspot', 'customerio', 'segment']),
+  userIds: z.array(userIdSchema).max(5_000).optional(),
   at: isoDate,
 });
 export type ProfilesSyncedEvent = z.infer<typeof profilesSyncedEvent>;
