@@ -90,3 +90,13 @@ export { explain, type ExplainedWindow, type ExplainNode } from './explain/expla
 
 // Sampling (preview at any size)
 export { estimateFromSample, type SampleEstimate } from './sample/estimate';
+
+// Lint (warnings about valid rules)
+export {
+  lintSegmentRules,
+  type AttributeSubject,
+  type KnownValue,
+  type LintCode,
+  type LintContext,
+  type LintWarning,
+} from './lint/lint';
