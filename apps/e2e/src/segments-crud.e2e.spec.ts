@@ -65,9 +65,14 @@ describe('segment definitions', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: response.body.createdAt,
+      warnings: [],
     });
+    // A read is the segment without the write's warnings.
+    const { warnings, ...segment } = response.body as Segment & { warnings: unknown };
+    expect(warnings).toEqual([]);
     const read = await call('GET', `/v1/segments/${response.body.id}`);
-    expect(read).toMatchObject({ status: 200, body: response.body });
+    expect(read).toMatchObject({ status: 200, body: segment });
+    expect(read.body).not.toHaveProperty('warnings');
   });
 
   it('refuses a name already used in the workspace, ignoring case (409)', async () => {

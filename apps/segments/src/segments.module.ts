@@ -15,6 +15,7 @@ import {
 } from './membership/preview-count.repository';
 import { MemberStoreModule } from './reads/member-store.module';
 import { SegmentInputValidator } from './segments/segment-input';
+import { SegmentLinter } from './segments/segment-linter';
 import { SEGMENT_MODEL, SegmentSchema } from './segments/segment.schema';
 import { SegmentRepository } from './segments/segment.repository';
 import { USE_CASES } from './use-cases';
@@ -32,6 +33,7 @@ import { USE_CASES } from './use-cases';
   providers: [
     SegmentRepository,
     SegmentInputValidator,
+    SegmentLinter,
     CompiledSegments,
     UserSnapshotCache,
     CacheInvalidation,

@@ -5,6 +5,7 @@ import { FindMissingSegmentsUseCase } from './segments/usecases/find-missing-seg
 import { GetSegmentUseCase } from './segments/usecases/get-segment/get-segment.usecase';
 import { ListSegmentsUseCase } from './segments/usecases/list-segments/list-segments.usecase';
 import { UpdateSegmentUseCase } from './segments/usecases/update-segment/update-segment.usecase';
+import { ValidateRulesUseCase } from './segments/usecases/validate-rules/validate-rules.usecase';
 import { CheckMembershipUseCase } from './membership/usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from './membership/usecases/count-members/count-members.usecase';
 import { GetPreviewCountUseCase } from './membership/usecases/get-preview-count/get-preview-count.usecase';
@@ -21,6 +22,7 @@ export const USE_CASES: Type[] = [
   GetSegmentUseCase,
   ListSegmentsUseCase,
   UpdateSegmentUseCase,
+  ValidateRulesUseCase,
   CheckMembershipUseCase,
   CountMembersUseCase,
   ExplainMemberUseCase,

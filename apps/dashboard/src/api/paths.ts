@@ -186,6 +186,8 @@ type Json<Op, Status extends number = 200> = Op extends {
 export type SegmentListResponse = Json<operations['SegmentsController_list']>;
 export type SegmentListItem = SegmentListResponse['segments'][number];
 export type SegmentResponse = Json<operations['SegmentsController_get']>;
+type RulesCheckResponse = Json<operations['SegmentsController_validate']>;
+export type LintWarning = RulesCheckResponse['warnings'][number];
 export type PreviewResponse = Json<operations['SegmentsController_preview']> & {
   /** Added by the preview-at-any-size work (api.md); absent means exact. */
   exact?: boolean;

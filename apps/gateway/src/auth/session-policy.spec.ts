@@ -71,6 +71,7 @@ const EXPECTED = [
   'GET /v1/segments secret viewer',
   'POST /v1/segments secret editor',
   'POST /v1/segments/preview secret viewer',
+  'POST /v1/segments/validate secret viewer',
   'GET /v1/segments/:id secret viewer',
   'PUT /v1/segments/:id secret editor',
   'DELETE /v1/segments/:id secret editor',
@@ -133,12 +134,15 @@ describe('session rules over every route of the gateway', () => {
     expect([...decisions()].sort()).toEqual([...EXPECTED].sort());
   });
 
-  it('lets viewers only read: every route a viewer may call is a GET or the preview', () => {
+  it('lets viewers only read: every route a viewer may call is a GET, the preview or validate', () => {
     const viewerWrites = table
       .all()
       .filter((route) => route.session === 'viewer' && route.method !== 'GET')
       .map((route) => `${route.method} ${route.path}`);
-    expect(viewerWrites).toEqual(['POST /v1/segments/preview']);
+    expect(viewerWrites.sort()).toEqual([
+      'POST /v1/segments/preview',
+      'POST /v1/segments/validate',
+    ]);
   });
 
   it('keeps keys, team, integrations changes and the workspace for admins', () => {

@@ -25,7 +25,10 @@ import {
   segmentMembersResponse,
   segmentPreviewResponse,
   segmentResponse,
+  segmentWrittenResponse,
+  rulesCheckResponse,
   updateSegmentDoc,
+  validateRulesDoc,
 } from '@seg/http-shapes';
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
@@ -65,7 +68,7 @@ export class SegmentsController {
   @SessionRole('editor')
   @ApiOperation({ summary: 'Create a segment (name unique per workspace, ignoring case)' })
   @ApiBody({ schema: openApiSchema(createSegmentDoc) })
-  @ApiCreatedResponse({ schema: openApiSchema(segmentResponse, 'output') })
+  @ApiCreatedResponse({ schema: openApiSchema(segmentWrittenResponse, 'output') })
   @ApiErrorResponses(409, 413)
   create(
     @CurrentWorkspace() workspaceId: string,
@@ -89,6 +92,23 @@ export class SegmentsController {
     @body() input: Body,
   ): Promise<ResponseOf<'segments.segment.preview'>> {
     return this.bus.request('segments.segment.preview', { workspaceId, body: input });
+  }
+
+  @Post('validate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "The builder's live check of draft rules: the errors a save would answer with, and lint " +
+      'warnings (contradictions, always true or false, duplicates, unseen values, …)',
+  })
+  @ApiBody({ schema: openApiSchema(validateRulesDoc) })
+  @ApiOkResponse({ schema: openApiSchema(rulesCheckResponse, 'output') })
+  @ApiErrorResponses(413)
+  validate(
+    @CurrentWorkspace() workspaceId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.rules.validate'>> {
+    return this.bus.request('segments.rules.validate', { workspaceId, body: input });
   }
 
   // Before the `:id` routes: `counts/count` must not read as the count of segment "counts".
@@ -120,7 +140,7 @@ export class SegmentsController {
   @SessionRole('editor')
   @ApiOperation({ summary: 'Update name, description or rules: version + 1' })
   @ApiBody({ schema: openApiSchema(updateSegmentDoc) })
-  @ApiOkResponse({ schema: openApiSchema(segmentResponse, 'output') })
+  @ApiOkResponse({ schema: openApiSchema(segmentWrittenResponse, 'output') })
   @ApiErrorResponses(404, 409, 413)
   update(
     @CurrentWorkspace() workspaceId: string,

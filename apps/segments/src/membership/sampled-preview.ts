@@ -17,7 +17,8 @@ import { MemberStore } from '../reads/member-store';
 import { CHUNK_SIZE, MemberPager } from './member-pager';
 import { PreviewCountRepository } from './preview-count.repository';
 
-type PreviewAnswer = ResponseOf<'segments.segment.preview'>;
+/** The preview's answer; the use case adds the lint's warnings. */
+type PreviewAnswer = Omit<ResponseOf<'segments.segment.preview'>, 'warnings'>;
 type CountAnswer = ResponseOf<'segments.count.get'>;
 
 /** Background counts running at once in this process (each one a pass over the workspace). */

@@ -40,4 +40,14 @@ export abstract class MemberStore {
   abstract bucketsReady(): Promise<boolean>;
   /** The workspace's attribute catalog: one type per (source, key). */
   abstract catalog(workspaceId: string): Promise<CatalogEntry[]>;
+  /** The catalog with the few distinct values recorded per attribute (the lint's near matches). */
+  abstract catalogSamples(workspaceId: string): Promise<CatalogSample[]>;
+}
+
+/**
+ * A catalog entry with its recorded sample values (the users service stops recording once it
+ * has `MAX_SAMPLE_VALUES` of `@seg/profile-store`).
+ */
+export interface CatalogSample extends CatalogEntry {
+  sampleValues: unknown[];
 }

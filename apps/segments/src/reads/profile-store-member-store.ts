@@ -15,7 +15,7 @@ import type {
   SegmentDataSource,
 } from '@seg/segment-engine';
 import type { PipelineStage } from 'mongoose';
-import { EventKey, MemberStore, MemberSummary } from './member-store';
+import { type CatalogSample, EventKey, MemberStore, MemberSummary } from './member-store';
 
 /** MemberStore over the profile store's repositories (read-only; every query workspace-scoped). */
 @Injectable()
@@ -82,5 +82,11 @@ export class ProfileStoreMemberStore extends MemberStore {
       key,
       type,
     }));
+  }
+
+  async catalogSamples(workspaceId: string): Promise<CatalogSample[]> {
+    return (await this.attributes.listAll(workspaceId)).map(
+      ({ source, key, type, sampleValues }) => ({ source, key, type, sampleValues }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { FindMissingSegmentsUseCase } from './usecases/find-missing-segments/fin
 import { GetSegmentUseCase } from './usecases/get-segment/get-segment.usecase';
 import { ListSegmentsUseCase } from './usecases/list-segments/list-segments.usecase';
 import { UpdateSegmentUseCase } from './usecases/update-segment/update-segment.usecase';
+import { ValidateRulesUseCase } from './usecases/validate-rules/validate-rules.usecase';
 
 /** Segment definitions over the bus: each request is one use case. */
 @Controller()
@@ -18,11 +19,17 @@ export class SegmentsHandler {
     private readonly updateSegment: UpdateSegmentUseCase,
     private readonly deleteSegment: DeleteSegmentUseCase,
     private readonly findMissing: FindMissingSegmentsUseCase,
+    private readonly validateRules: ValidateRulesUseCase,
   ) {}
 
   @HandleRequest('segments.segment.create')
   create(command: ParsedRequestOf<'segments.segment.create'>) {
     return this.createSegment.execute(command);
+  }
+
+  @HandleRequest('segments.rules.validate')
+  validate(command: ParsedRequestOf<'segments.rules.validate'>) {
+    return this.validateRules.execute(command);
   }
 
   @HandleRequest('segments.segment.list')

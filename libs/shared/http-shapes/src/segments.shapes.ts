@@ -1,10 +1,12 @@
 import {
   previewCountView,
+  rulesCheckView,
   segmentDeletedView,
   segmentListItemView,
   segmentMemberView,
   segmentPreviewView,
   segmentView,
+  segmentWrittenView,
 } from '@seg/contracts';
 import { z } from 'zod';
 
@@ -48,7 +50,17 @@ export const previewSegmentDoc = z.object({
   cursor: z.string().optional(),
 });
 
+/** Documentation of the body of `POST /v1/segments/validate`. */
+export const validateRulesDoc = z.object({
+  rules: rulesDoc,
+  segmentId: z.string().optional().describe('The segment being edited: its cycles are errors'),
+});
+
 export const segmentResponse = segmentView;
+/** A segment as created or updated, with its lint `warnings` (never errors). */
+export const segmentWrittenResponse = segmentWrittenView;
+/** `POST /v1/segments/validate`: the rules' errors (as a save's 400 would name them) and warnings. */
+export const rulesCheckResponse = rulesCheckView;
 export const segmentListResponse = z.object({
   segments: z.array(segmentListItemView),
   nextCursor: z.string().nullable(),

@@ -505,6 +505,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/segments/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The builder's live check of draft rules: the errors a save would answer with, and lint warnings (contradictions, always true or false, duplicates, unseen values, …) */
+    post: operations['SegmentsController_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/team/invites': {
     parameters: {
       query?: never;
@@ -3787,6 +3804,22 @@ export interface operations {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            warnings: {
+              /** @enum {string} */
+              code:
+                | 'contradiction'
+                | 'alwaysTrue'
+                | 'alwaysFalse'
+                | 'duplicate'
+                | 'emptyValue'
+                | 'broadNegation'
+                | 'unseenValue'
+                | 'staleAttribute'
+                | 'emptySegment';
+              message: string;
+              path: string;
+              related?: string[];
+            }[];
           };
         };
       };
@@ -4109,6 +4142,22 @@ export interface operations {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            warnings: {
+              /** @enum {string} */
+              code:
+                | 'contradiction'
+                | 'alwaysTrue'
+                | 'alwaysFalse'
+                | 'duplicate'
+                | 'emptyValue'
+                | 'broadNegation'
+                | 'unseenValue'
+                | 'staleAttribute'
+                | 'emptySegment';
+              message: string;
+              path: string;
+              related?: string[];
+            }[];
           };
         };
       };
@@ -4998,6 +5047,187 @@ export interface operations {
               lastActivityAt: string | null;
               name: string | null;
               userId: string;
+            }[];
+            warnings: {
+              /** @enum {string} */
+              code:
+                | 'contradiction'
+                | 'alwaysTrue'
+                | 'alwaysFalse'
+                | 'duplicate'
+                | 'emptyValue'
+                | 'broadNegation'
+                | 'unseenValue'
+                | 'staleAttribute'
+                | 'emptySegment';
+              message: string;
+              path: string;
+              related?: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description A service did not answer in time */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SegmentsController_validate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The root group; conditions: attribute, customAttribute, experience, event, segment */
+          rules: {
+            conditions: {
+              [key: string]: unknown;
+            }[];
+            /** @enum {string} */
+            operator: 'and' | 'or';
+            /** @enum {string} */
+            type: 'group';
+          };
+          /** @description The segment being edited: its cycles are errors */
+          segmentId?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            errors: {
+              message: string;
+              path: string;
+            }[];
+            valid: boolean;
+            warnings: {
+              /** @enum {string} */
+              code:
+                | 'contradiction'
+                | 'alwaysTrue'
+                | 'alwaysFalse'
+                | 'duplicate'
+                | 'emptyValue'
+                | 'broadNegation'
+                | 'unseenValue'
+                | 'staleAttribute'
+                | 'emptySegment';
+              message: string;
+              path: string;
+              related?: string[];
             }[];
           };
         };

@@ -41,6 +41,39 @@ export const segmentView = z.object({
 });
 export type SegmentView = z.infer<typeof segmentView>;
 
+/**
+ * A lint warning about valid rules (never an error): the condition or group it is about, a
+ * code (the segment engine's `LintCode`) and what to tell the author.
+ */
+export const lintWarningView = z.object({
+  path: z.string(),
+  code: z.enum([
+    'contradiction',
+    'alwaysTrue',
+    'alwaysFalse',
+    'duplicate',
+    'emptyValue',
+    'broadNegation',
+    'unseenValue',
+    'staleAttribute',
+    'emptySegment',
+  ]),
+  message: z.string(),
+  /** Other conditions the warning involves (the other half of a contradiction). */
+  related: z.array(z.string()).optional(),
+});
+export type LintWarningView = z.infer<typeof lintWarningView>;
+
+/** A segment as created or updated: its lint warnings come with it. */
+export const segmentWrittenView = segmentView.extend({ warnings: z.array(lintWarningView) });
+
+/** `POST /v1/segments/validate`: the rules' errors (the 400 details a save would give) and warnings. */
+export const rulesCheckView = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  warnings: z.array(lintWarningView),
+});
+
 export const segmentListItemView = segmentView.extend({
   /** Experiences whose audience lists this segment. */
   usedBy: z.array(experienceIdSchema),
@@ -70,6 +103,7 @@ const segmentMemberPage = z.object({
  */
 export const segmentPreviewView = segmentMemberPage.extend({
   count: z.number().int().min(0),
+  warnings: z.array(lintWarningView),
   exact: z.boolean(),
   scanned: z.number().min(0).max(1),
   interval: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
@@ -107,7 +141,13 @@ export const segmentsRequests = {
   'segments.segment.create': requestContract(
     'segments',
     z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
-    segmentView,
+    segmentWrittenView,
+  ),
+  /** Checks draft rules (of a new segment, or of `segmentId` being edited): errors and warnings. */
+  'segments.rules.validate': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
+    rulesCheckView,
   ),
   'segments.segment.list': requestContract(
     'segments',
@@ -122,7 +162,7 @@ export const segmentsRequests = {
   'segments.segment.update': requestContract(
     'segments',
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, body: segmentBodySchema }),
-    segmentView,
+    segmentWrittenView,
   ),
   'segments.segment.delete': requestContract(
     'segments',

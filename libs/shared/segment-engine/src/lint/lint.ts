@@ -46,7 +46,8 @@ export type AttributeSubject =
 /** The values users have for a string attribute, with how many users have each. */
 export interface KnownValue {
   value: string;
-  users: number;
+  /** Users with the value, when known. */
+  users?: number;
 }
 
 /**
@@ -316,7 +317,7 @@ function unseenValue(
   const byLower = new Map<string, number>();
   for (const { value, users } of known) {
     const key = value.toLowerCase();
-    byLower.set(key, (byLower.get(key) ?? 0) + users);
+    byLower.set(key, (byLower.get(key) ?? 0) + (users ?? 0));
   }
   const missing = asked.filter(
     (v): v is string => typeof v === 'string' && v !== '' && !byLower.has(v.toLowerCase()),
@@ -324,9 +325,10 @@ function unseenValue(
   if (missing.length === 0) return undefined;
   const parts = missing.map((value) => {
     const near = nearestKnown(value, known);
-    return near
-      ? `'${value}' has 0 users, '${near.value}' has ${near.users.toLocaleString('en-US')}`
-      : `'${value}' has 0 users`;
+    if (!near) return `'${value}' has 0 users`;
+    return near.users === undefined
+      ? `'${value}' has 0 users; did you mean '${near.value}'?`
+      : `'${value}' has 0 users, '${near.value}' has ${near.users.toLocaleString('en-US')}`;
   });
   return `no user has this value of ${describeSubject(subject)}: ${parts.join('; ')}`;
 }
@@ -342,7 +344,7 @@ function nearestKnown(value: string, known: readonly KnownValue[]): KnownValue |
     if (
       !best ||
       score < best.score ||
-      (score === best.score && candidate.users > best.candidate.users)
+      (score === best.score && (candidate.users ?? 0) > (best.candidate.users ?? 0))
     ) {
       best = { candidate, score };
     }

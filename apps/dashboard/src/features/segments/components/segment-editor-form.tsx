@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { SegmentRules } from '@seg/segment-engine';
-import type { FieldIssue } from '../filter-builder/error-paths';
+import type { FieldIssue, RuleWarning } from '../filter-builder/error-paths';
 import { FilterBuilder } from '../filter-builder/filter-builder';
 import type { FilterCatalog } from '../filter-builder/filter-catalog';
 import type { SegmentDraft } from '../hooks/use-segment-draft';
@@ -9,6 +9,7 @@ interface SegmentEditorFormProps {
   draft: SegmentDraft;
   catalog: FilterCatalog;
   issues?: readonly FieldIssue[];
+  warnings?: readonly RuleWarning[];
   onNameChange: (name: string) => void;
   onDescriptionChange: (description: string) => void;
   onRulesChange: (rules: SegmentRules) => void;
@@ -57,6 +58,7 @@ export function SegmentEditorForm(props: SegmentEditorFormProps) {
           onChange={props.onRulesChange}
           catalog={catalog}
           issues={issues}
+          warnings={props.warnings}
         />
       </Paper>
     </Stack>

@@ -1,10 +1,10 @@
 import { ActionIcon, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import type { Condition } from '@seg/segment-engine';
 import { AttributeFields } from './attribute-fields';
 import { CustomAttributeFields } from './custom-attribute-fields';
 import { defaultCondition } from './default-conditions';
-import { fieldOf, type FieldIssue } from './error-paths';
+import { fieldOf, type FieldIssue, relatedPositions, type RuleWarning } from './error-paths';
 import { EventFields } from './event-fields';
 import { ExperienceFields } from './experience-fields';
 import type { FilterCatalog } from './filter-catalog';
@@ -19,6 +19,10 @@ interface ConditionEditorProps {
   /** The node's path in the API's validation details, e.g. `rules.conditions[1].conditions[0]`. */
   apiPath: string;
   issues: readonly FieldIssue[];
+  /** The lint's warnings about this filter (shown in yellow; they never block a save). */
+  warnings?: readonly RuleWarning[];
+  /** Prefix of the API paths, to number the filters a warning also involves. */
+  basePath?: string;
   onChange: (condition: Condition) => void;
   onRemove: () => void;
 }
@@ -28,7 +32,18 @@ const CATEGORIES = Object.keys(CATEGORY_LABELS) as Condition['type'][];
 /** One filter: its category, then the fields of that kind of condition. */
 export function ConditionEditor(props: ConditionEditorProps) {
   const { condition, catalog, position, apiPath, issues, onChange, onRemove } = props;
+  const { warnings = [], basePath = 'rules' } = props;
   const errorId = `${apiPath}-errors`;
+  const warningId = `${apiPath}-warnings`;
+  const describedBy = [issues.length > 0 ? errorId : '', warnings.length > 0 ? warningId : '']
+    .filter(Boolean)
+    .join(' ');
+  const borderColor =
+    issues.length > 0
+      ? 'var(--mantine-color-red-5)'
+      : warnings.length > 0
+        ? 'var(--mantine-color-yellow-5)'
+        : undefined;
   return (
     <Paper
       withBorder
@@ -36,8 +51,8 @@ export function ConditionEditor(props: ConditionEditorProps) {
       p="sm"
       role="group"
       aria-label={`Filter ${position}`}
-      aria-describedby={issues.length > 0 ? errorId : undefined}
-      style={issues.length > 0 ? { borderColor: 'var(--mantine-color-red-5)' } : undefined}
+      aria-describedby={describedBy || undefined}
+      style={borderColor ? { borderColor } : undefined}
     >
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Group align="flex-start" gap="sm" wrap="wrap" style={{ flex: 1 }}>
@@ -68,6 +83,24 @@ export function ConditionEditor(props: ConditionEditorProps) {
             <Text key={issue.path + issue.message} size="sm" c="red.7">
               {fieldOf(issue, apiPath) || 'filter'}: {issue.message}
             </Text>
+          ))}
+        </Stack>
+      )}
+      {warnings.length > 0 && (
+        <Stack id={warningId} gap={2} mt="xs">
+          {warnings.map((warning) => (
+            <Group key={warning.code + warning.message} gap={6} wrap="nowrap" align="flex-start">
+              <IconAlertTriangle
+                size={16}
+                color="var(--mantine-color-yellow-7)"
+                style={{ flexShrink: 0, marginTop: 2 }}
+                aria-hidden
+              />
+              <Text size="sm" c="yellow.9">
+                Warning: {warning.message}
+                {relatedPositions(warning, basePath)}
+              </Text>
+            </Group>
           ))}
         </Stack>
       )}

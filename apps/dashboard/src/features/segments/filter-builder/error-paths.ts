@@ -23,3 +23,31 @@ export function issuesOfNode(
 export function fieldOf(issue: FieldIssue, nodePath: string): string {
   return issue.path.slice(nodePath.length).replace(/^\./, '');
 }
+
+/** A lint warning about valid rules: the node its path names, a code, what to tell people. */
+export interface RuleWarning {
+  path: string;
+  code: string;
+  message: string;
+  related?: string[];
+}
+
+/** The warnings about exactly this node (a filter's or a group's own, not its items'). */
+export function warningsOfNode(warnings: readonly RuleWarning[], nodePath: string): RuleWarning[] {
+  return warnings.filter((warning) => warning.path === nodePath);
+}
+
+/**
+ * The filters a warning also involves, as people number them (`rules.conditions[1].conditions[0]`
+ * is filter 2.1), or an empty string.
+ */
+export function relatedPositions(warning: RuleWarning, basePath: string): string {
+  const positions = (warning.related ?? [])
+    .filter((path) => path.startsWith(basePath))
+    .map((path) =>
+      [...path.slice(basePath.length).matchAll(/\[(\d+)\]/g)]
+        .map((match) => Number(match[1]) + 1)
+        .join('.'),
+    );
+  return positions.length === 0 ? '' : ` (with filter ${positions.join(', ')})`;
+}

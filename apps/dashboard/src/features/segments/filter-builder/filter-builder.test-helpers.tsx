@@ -1,16 +1,20 @@
 import { MantineProvider } from '@mantine/core';
 import type { CatalogEntry, SegmentRules } from '@seg/segment-engine';
-import { validateSegmentRules } from '@seg/segment-engine';
+import { lintSegmentRules, validateSegmentRules } from '@seg/segment-engine';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { SAMPLE_CATALOG } from '../sample-catalog';
 import { EMPTY_RULES } from './default-conditions';
-import type { FieldIssue } from './error-paths';
+import type { FieldIssue, RuleWarning } from './error-paths';
 import { FilterBuilder } from './filter-builder';
 
 /** Renders the builder as a page would: it owns the rules and passes every change back in. */
-export function renderBuilder(initial: SegmentRules = EMPTY_RULES, issues: FieldIssue[] = []) {
+export function renderBuilder(
+  initial: SegmentRules = EMPTY_RULES,
+  issues: FieldIssue[] = [],
+  warnings: RuleWarning[] = [],
+) {
   const emitted: SegmentRules[] = [];
   function Page() {
     const [rules, setRules] = useState(initial);
@@ -19,6 +23,7 @@ export function renderBuilder(initial: SegmentRules = EMPTY_RULES, issues: Field
         rules={rules}
         catalog={SAMPLE_CATALOG}
         issues={issues}
+        warnings={warnings}
         onChange={(next) => {
           emitted.push(next);
           setRules(next);
@@ -57,4 +62,9 @@ export function engineIssues(rules: unknown): FieldIssue[] {
     segmentExists: (id) => SAMPLE_CATALOG.segments.some((segment) => segment.id === id),
   });
   return result.ok ? [] : result.errors;
+}
+
+/** The warnings the engine's lint (the API's) gives for valid `rules`. */
+export function engineWarnings(rules: SegmentRules): RuleWarning[] {
+  return lintSegmentRules(rules, { catalog: CATALOG_ENTRIES });
 }

@@ -1,7 +1,7 @@
 import type { SegmentRules } from '@seg/segment-engine';
 import { useMemo } from 'react';
 import { defaultCondition, defaultGroup } from './default-conditions';
-import type { FieldIssue } from './error-paths';
+import type { FieldIssue, RuleWarning } from './error-paths';
 import type { FilterCatalog } from './filter-catalog';
 import { GroupEditor, type GroupActions } from './group-editor';
 import { appendNode, removeNode, updateNode } from './rules-tree';
@@ -14,6 +14,8 @@ export interface FilterBuilderProps {
   catalog: FilterCatalog;
   /** The `details` of the API's 400; each shows next to the filter or group its path names. */
   issues?: readonly FieldIssue[];
+  /** The lint's warnings (`POST /v1/segments/validate`); each shows next to its node. */
+  warnings?: readonly RuleWarning[];
   /** Prefix of the issues' paths. Default `rules`, as in a segment's create / update body. */
   basePath?: string;
 }
@@ -24,6 +26,7 @@ export function FilterBuilder({
   onChange,
   catalog,
   issues = [],
+  warnings = [],
   basePath = 'rules',
 }: FilterBuilderProps) {
   const actions = useMemo<GroupActions>(
@@ -42,6 +45,7 @@ export function FilterBuilder({
       path={[]}
       catalog={catalog}
       issues={issues}
+      warnings={warnings}
       basePath={basePath}
       actions={actions}
     />

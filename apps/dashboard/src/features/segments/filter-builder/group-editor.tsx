@@ -14,7 +14,14 @@ import { Fragment } from 'react';
 import type { Condition, RuleGroup } from '@seg/segment-engine';
 import { LIMITS } from '@seg/segment-engine';
 import { ConditionEditor } from './condition-editor';
-import { fieldOf, issuesOfNode, type FieldIssue } from './error-paths';
+import {
+  fieldOf,
+  issuesOfNode,
+  type FieldIssue,
+  relatedPositions,
+  type RuleWarning,
+  warningsOfNode,
+} from './error-paths';
 import type { FilterCatalog } from './filter-catalog';
 import { apiPath, displayPosition, isGroup, type NodePath, type RuleNode } from './rules-tree';
 
@@ -30,6 +37,7 @@ interface GroupEditorProps {
   path: NodePath;
   catalog: FilterCatalog;
   issues: readonly FieldIssue[];
+  warnings?: readonly RuleWarning[];
   basePath: string;
   actions: GroupActions;
 }
@@ -37,12 +45,14 @@ interface GroupEditorProps {
 const DEPTH_COLORS = ['indigo', 'teal', 'grape', 'orange'];
 
 /** A group: its and / or switch, its items (filters and groups), Add filter and Add group. */
-export function GroupEditor({ group, path, catalog, issues, basePath, actions }: GroupEditorProps) {
+export function GroupEditor(props: GroupEditorProps) {
+  const { group, path, catalog, issues, warnings = [], basePath, actions } = props;
   const isRoot = path.length === 0;
   const depth = path.length + 1; // the root counts as one level
   const position = displayPosition(path);
   const nodeApiPath = apiPath(path, basePath);
   const ownIssues = issuesOfNode(issues, nodeApiPath, true);
+  const ownWarnings = warningsOfNode(warnings, nodeApiPath);
   const color = DEPTH_COLORS[(depth - 1) % DEPTH_COLORS.length];
   const canNest = depth < LIMITS.maxGroupDepth;
 
@@ -115,6 +125,7 @@ export function GroupEditor({ group, path, catalog, issues, basePath, actions }:
                   path={itemPath}
                   catalog={catalog}
                   issues={issues}
+                  warnings={warnings}
                   basePath={basePath}
                   actions={actions}
                 />
@@ -125,6 +136,8 @@ export function GroupEditor({ group, path, catalog, issues, basePath, actions }:
                   position={displayPosition(itemPath)}
                   apiPath={apiPath(itemPath, basePath)}
                   issues={issuesOfNode(issues, apiPath(itemPath, basePath), false)}
+                  warnings={warningsOfNode(warnings, apiPath(itemPath, basePath))}
+                  basePath={basePath}
                   onChange={(condition: Condition) => actions.replace(itemPath, condition)}
                   onRemove={() => actions.remove(itemPath)}
                 />
@@ -137,6 +150,13 @@ export function GroupEditor({ group, path, catalog, issues, basePath, actions }:
       {ownIssues.map((issue) => (
         <Text key={issue.path + issue.message} size="sm" c="red.7" mt="xs">
           {fieldOf(issue, nodeApiPath) || 'group'}: {issue.message}
+        </Text>
+      ))}
+
+      {ownWarnings.map((warning) => (
+        <Text key={warning.code + warning.message} size="sm" c="yellow.9" mt="xs">
+          Warning: {warning.message}
+          {relatedPositions(warning, basePath)}
         </Text>
       ))}
 

@@ -67,6 +67,30 @@ const sideBarLink = (name: string) =>
   within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name });
 
 describe('the segment editor', () => {
+  it('asks for the warnings of the draft and shows each beside the filter it names', async () => {
+    const app = renderApp('/segments/seg_1', {
+      ...listing(),
+      'POST /v1/segments/validate': () => ({
+        valid: true,
+        errors: [],
+        warnings: [
+          {
+            path: 'rules.conditions[2].conditions[0]',
+            code: 'unseenValue',
+            message: "no user has this value of lifecyclestage (hubspot): 'lead' has 0 users",
+          },
+        ],
+      }),
+    });
+    const warning = await screen.findByText(/^Warning: no user has this value of lifecyclestage/);
+    expect(
+      within(screen.getByRole('group', { name: 'Filter 3.1' })).getByText(warning.textContent!),
+    ).toBeTruthy();
+    const [check] = app.callsTo('POST', '/v1/segments/validate');
+    // The segment being edited is named, so that its own cycles count.
+    expect(check.body).toEqual({ rules: RULES, segmentId: 'seg_1' });
+  });
+
   it('saves a loaded segment unchanged as the same rules JSON, with the session headers', async () => {
     const app = renderApp('/segments/seg_1', {
       ...listing(),

@@ -13,6 +13,7 @@ import { SegmentEditorForm } from '../components/segment-editor-form';
 import { apiPath } from '../filter-builder/rules-tree';
 import { useFilterCatalog } from '../hooks/use-filter-catalog';
 import { type AppliedFilters, issuesOf, usePreview } from '../hooks/use-preview';
+import { useRulesCheck } from '../hooks/use-rules-check';
 import { type SegmentDraft, useSegmentDraft } from '../hooks/use-segment-draft';
 import { useExperiences, useSaveSegment, useSegment, useSegmentUsage } from '../hooks/use-segments';
 
@@ -75,6 +76,7 @@ function SegmentEditor({
   });
 
   const preview = usePreview(applied);
+  const warnings = useRulesCheck(draft.rules, segment?.id);
   const saveIssues = issuesOf(save.error);
   // A 400 of Save or of Apply filters: each detail next to what its path names (once).
   const issues = [...saveIssues, ...issuesOf(preview.error)].filter(
@@ -174,6 +176,7 @@ function SegmentEditor({
           draft={draft}
           catalog={catalog.data}
           issues={issues}
+          warnings={warnings}
           onNameChange={setName}
           onDescriptionChange={setDescription}
           onRulesChange={setRules}

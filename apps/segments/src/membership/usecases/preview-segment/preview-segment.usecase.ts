@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CompiledSegments } from '../../compiled-segments';
 import { SampledPreview } from '../../sampled-preview';
 import { SegmentInputValidator } from '../../../segments/segment-input';
+import { SegmentLinter } from '../../../segments/segment-linter';
 
 export type PreviewSegmentCommand = ParsedRequestOf<'segments.segment.preview'>;
 
@@ -29,6 +30,7 @@ export class PreviewSegmentUseCase {
     private readonly validator: SegmentInputValidator,
     private readonly compiled: CompiledSegments,
     private readonly sampled: SampledPreview,
+    private readonly linter: SegmentLinter,
   ) {}
 
   async execute({
@@ -52,6 +54,10 @@ export class PreviewSegmentUseCase {
       throw new DomainError('VALIDATION_FAILED', 'Invalid preview request', details);
     }
     const compiled = await this.compiled.compileRules(workspaceId, checked.rules, checked.catalog);
-    return this.sampled.preview(workspaceId, compiled, parsed.data.limit, parsed.data.cursor);
+    const [answer, warnings] = await Promise.all([
+      this.sampled.preview(workspaceId, compiled, parsed.data.limit, parsed.data.cursor),
+      this.linter.lint(workspaceId, checked.rules),
+    ]);
+    return { ...answer, warnings };
   }
 }

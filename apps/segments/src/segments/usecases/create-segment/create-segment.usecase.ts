@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ParsedRequestOf, SegmentView } from '@seg/contracts';
+import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { isDuplicateKeyError } from '@seg/profile-store';
 import { CompiledSegments } from '../../../membership/compiled-segments';
 import { SegmentInputValidator } from '../../segment-input';
+import { SegmentLinter } from '../../segment-linter';
 import { SegmentRepository } from '../../segment.repository';
 import type { SegmentDocument } from '../../segment.schema';
 import { generateSegmentId, nameConflict, toSegmentView } from '../../segment-view';
@@ -18,9 +19,13 @@ export class CreateSegmentUseCase {
     private readonly validator: SegmentInputValidator,
     private readonly compiled: CompiledSegments,
     private readonly bus: BusClient,
+    private readonly linter: SegmentLinter,
   ) {}
 
-  async execute({ workspaceId, body }: CreateSegmentCommand): Promise<SegmentView> {
+  async execute({
+    workspaceId,
+    body,
+  }: CreateSegmentCommand): Promise<ResponseOf<'segments.segment.create'>> {
     const input = await this.validator.forCreate(workspaceId, body);
     const name = input.name ?? '';
     const nameKey = name.toLowerCase();
@@ -47,6 +52,9 @@ export class CreateSegmentUseCase {
     }
     this.compiled.invalidate(workspaceId);
     await this.bus.emit('segment.updated', { workspaceId, segmentId: document._id, version: 1 });
-    return toSegmentView(document);
+    return {
+      ...toSegmentView(document),
+      warnings: await this.linter.lint(workspaceId, document.rules),
+    };
   }
 }

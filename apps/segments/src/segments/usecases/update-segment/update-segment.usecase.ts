@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ParsedRequestOf, type SegmentView } from '@seg/contracts';
+import { DomainError, type ParsedRequestOf, type ResponseOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { isDuplicateKeyError } from '@seg/profile-store';
 import { CompiledSegments } from '../../../membership/compiled-segments';
 import { SegmentInputValidator } from '../../segment-input';
+import { SegmentLinter } from '../../segment-linter';
 import { SegmentRepository } from '../../segment.repository';
 import type { SegmentDocument } from '../../segment.schema';
 import { nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
@@ -21,9 +22,14 @@ export class UpdateSegmentUseCase {
     private readonly validator: SegmentInputValidator,
     private readonly compiled: CompiledSegments,
     private readonly bus: BusClient,
+    private readonly linter: SegmentLinter,
   ) {}
 
-  async execute({ workspaceId, segmentId, body }: UpdateSegmentCommand): Promise<SegmentView> {
+  async execute({
+    workspaceId,
+    segmentId,
+    body,
+  }: UpdateSegmentCommand): Promise<ResponseOf<'segments.segment.update'>> {
     const existing = await this.segments.findById(workspaceId, segmentId);
     if (!existing) throw segmentNotFound(segmentId);
     const input = await this.validator.forUpdate(workspaceId, segmentId, body);
@@ -68,6 +74,10 @@ export class UpdateSegmentUseCase {
       segmentId,
       version: updated.version,
     });
-    return toSegmentView(updated);
+    // Warnings are about the rules as saved, whichever fields this write changed.
+    return {
+      ...toSegmentView(updated),
+      warnings: await this.linter.lint(workspaceId, updated.rules),
+    };
   }
 }
