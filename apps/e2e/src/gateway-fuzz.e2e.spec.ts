@@ -582,49 +582,66 @@ beforeAll(async () => {
   before = await snapshot();
 }, 30_000);
 
-it('answers every malformed body with a 4xx { error, message } (seeded)', async () => {
-  await fc.assert(
-    fc.asyncProperty(
-      fc
-        .oneof(...TARGETS.map((target) => fc.constant(target)))
-        .chain((target) => caseFor(target).map((c) => [target, c] as const)),
-      async ([target, c]) => {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (target.signed) {
-          headers['x-signature'] = createHmac('sha1', SEGMENT_SECRET)
-            .update(c.text ?? '')
-            .digest('hex');
-        }
-        const response = await api(target.method, target.path(), {
-          key: keyFor(target.key),
-          body: c.text,
-          headers,
-        });
-        const body = response.body as { error?: unknown; message?: unknown };
-        const ok =
-          response.status >= 400 &&
-          response.status < 500 &&
-          typeof body === 'object' &&
-          body !== null &&
-          typeof body.error === 'string' &&
-          typeof body.message === 'string';
-        if (!ok) {
-          failures.push({
-            target: c.target,
-            poison: c.poison,
-            request: `${target.method} ${target.path()} ${(c.text ?? '<none>').slice(0, 400)}`,
-            status: response.status,
-            body: typeof body === 'string' ? (body as string).slice(0, 300) : body,
+/** 150 bodies in `npm test`; `npm run test:abuse` sends 10,000 (FUZZ_RUNS). */
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+const statusCounts = new Map<number, number>();
+
+afterAll(() => {
+  const statuses = [...statusCounts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(', ');
+  process.stdout.write(`\nFuzz: ${FUZZ_RUNS} malformed bodies sent: ${statuses}\n`);
+});
+
+it(
+  `answers every malformed body with a 4xx { error, message } (seeded, ${FUZZ_RUNS} bodies)`,
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .oneof(...TARGETS.map((target) => fc.constant(target)))
+          .chain((target) => caseFor(target).map((c) => [target, c] as const)),
+        async ([target, c]) => {
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (target.signed) {
+            headers['x-signature'] = createHmac('sha1', SEGMENT_SECRET)
+              .update(c.text ?? '')
+              .digest('hex');
+          }
+          const response = await api(target.method, target.path(), {
+            key: keyFor(target.key),
+            body: c.text,
+            headers,
           });
-        }
-        // Collected, not thrown: the report lists every failing case of the run.
-        return true;
-      },
-    ),
-    { seed: 20240607, numRuns: 150 },
-  );
-  expect(failures).toEqual([]);
-}, 90_000);
+          statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
+          const body = response.body as { error?: unknown; message?: unknown };
+          const ok =
+            response.status >= 400 &&
+            response.status < 500 &&
+            typeof body === 'object' &&
+            body !== null &&
+            typeof body.error === 'string' &&
+            typeof body.message === 'string';
+          if (!ok) {
+            failures.push({
+              target: c.target,
+              poison: c.poison,
+              request: `${target.method} ${target.path()} ${(c.text ?? '<none>').slice(0, 400)}`,
+              status: response.status,
+              body: typeof body === 'string' ? (body as string).slice(0, 300) : body,
+            });
+          }
+          // Collected, not thrown: the report lists every failing case of the run.
+          return true;
+        },
+      ),
+      { seed: 20240607, numRuns: FUZZ_RUNS },
+    );
+    expect(failures).toEqual([]);
+  },
+  90_000 + FUZZ_RUNS * 200,
+);
 
 it('wrote nothing: users, events, segments, experiences, integrations, keys', async () => {
   // Anything wrongly accepted has landed once the sentinel, sent after it, has.

@@ -8,6 +8,8 @@ import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { sdkCors } from './limits/sdk-cors';
 import { assignRequestId } from './request-id/request-id.middleware';
+import { refuseDeepJson } from './validation/json-depth';
+import { rejectInvalidUtf8 } from './validation/utf8-body';
 
 /** HTTP set-up shared by main.ts and the tests, so both serve the same API. */
 export function configureGateway(app: INestApplication): void {
@@ -15,8 +17,12 @@ export function configureGateway(app: INestApplication): void {
   // First, so that every later step (logs, errors, bus messages) sees the request id.
   app.use(assignRequestId);
   app.enableCors(sdkCors(app.get(RouteTable)));
-  // Replaces Nest's default JSON parser (100 kB); larger bodies answer 413.
-  (app as NestExpressApplication).useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  // Replaces Nest's default JSON parser (100 kB); larger bodies answer 413, invalid UTF-8 400.
+  (app as NestExpressApplication).useBodyParser('json', {
+    limit: config.BODY_LIMIT_BYTES,
+    verify: rejectInvalidUtf8,
+  });
+  app.use(refuseDeepJson);
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app);
   serveDashboard(app, config.DASHBOARD_DIR);

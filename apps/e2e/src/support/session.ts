@@ -20,6 +20,9 @@ export interface CallOptions {
 }
 
 export class DashboardSession {
+  /** `baseUrl`: another gateway than the global set-up's (one with a database of its own). */
+  constructor(private readonly baseUrl?: string) {}
+
   cookie: string | undefined;
   csrfToken: string | undefined;
   workspaceId: string | undefined;
@@ -38,7 +41,11 @@ export class DashboardSession {
     else if (csrf && this.csrfToken !== undefined) headers['x-csrf-token'] = this.csrfToken;
     const workspaceId = options.workspaceId === undefined ? this.workspaceId : options.workspaceId;
     if (workspaceId !== null && workspaceId !== undefined) headers['x-workspace-id'] = workspaceId;
-    const response = await api<T>(method, path, { body: options.body, headers });
+    const response = await api<T>(method, path, {
+      body: options.body,
+      headers,
+      baseUrl: this.baseUrl,
+    });
     this.keepCookie(response.headers);
     return response;
   }

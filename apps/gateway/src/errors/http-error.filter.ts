@@ -4,6 +4,8 @@ import { newErrorId } from '@seg/platform';
 import type { Response } from 'express';
 import { OverloadedError } from '../limits/load-shedding';
 import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
+import { JsonTooDeepError } from '../validation/json-depth';
+import { InvalidUtf8Error } from '../validation/utf8-body';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -73,6 +75,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (typeof exception === 'object' && exception !== null && 'status' in exception) {
       const status = Number((exception as { status: unknown }).status);
       if (status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'Request body is too large');
+      if (exception instanceof InvalidUtf8Error || exception instanceof JsonTooDeepError)
+        return new DomainError('VALIDATION_FAILED', exception.message);
       if (status === 400)
         return new DomainError('VALIDATION_FAILED', 'Request body is not valid JSON');
       // An unsupported charset or Content-Encoding (415): the caller's to fix.
