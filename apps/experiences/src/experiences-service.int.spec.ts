@@ -67,10 +67,24 @@ describe('experiences service', () => {
       experience: {
         name: 'stats',
         type: 'survey',
-        steps: [{ id: 'q1', kind: 'question', question: 'Useful?', options: ['Yes', 'No'] }],
+        steps: [
+          {
+            id: 'q1',
+            kind: 'question',
+            text: 'One click',
+            question: 'Useful?',
+            options: ['Yes', 'No'],
+          },
+        ],
         audience: { mode: 'all' },
       },
     });
+    // A step's text is stored and shown.
+    const stored = await bus.request('experiences.experience.get', {
+      workspaceId,
+      experienceId: survey.id,
+    });
+    expect(stored.steps[0]).toMatchObject({ text: 'One click', question: 'Useful?' });
     const record = (userId: string, answer: string, timestamp: string) =>
       bus.request('experiences.interaction.record', {
         workspaceId,

@@ -1645,6 +1645,7 @@ export interface operations {
                 kind: 'message' | 'question';
                 options?: string[];
                 question?: string;
+                text?: string;
               }[];
               targetsNobody: boolean;
               /** @enum {string} */
@@ -1758,6 +1759,7 @@ export interface operations {
             kind: 'message' | 'question';
             options?: string[];
             question?: string;
+            text?: string;
           }[];
           /** @enum {string} */
           type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
@@ -1795,6 +1797,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -1937,6 +1940,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -2050,6 +2054,7 @@ export interface operations {
             kind: 'message' | 'question';
             options?: string[];
             question?: string;
+            text?: string;
           }[];
           /** @enum {string} */
           type?: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
@@ -2087,6 +2092,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -2344,6 +2350,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -2579,6 +2586,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -6431,6 +6439,7 @@ export interface operations {
                 kind: 'message' | 'question';
                 options?: string[];
                 question?: string;
+                text?: string;
               }[];
               /** @enum {string} */
               type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';

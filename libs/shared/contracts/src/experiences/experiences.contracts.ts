@@ -22,6 +22,8 @@ export const experienceStepSchema = z
   .strictObject({
     id: stepIdSchema,
     kind: z.enum(['message', 'question']),
+    /** What the step says: a message's text, or a question's help text. */
+    text: z.string().trim().min(1).max(2_000).optional(),
     question: z.string().trim().min(1).max(1_000).optional(),
     options: z
       .array(z.string().trim().min(1).max(200))
@@ -104,6 +106,7 @@ export const experienceSchema = z.object({
     z.object({
       id: z.string(),
       kind: z.enum(['message', 'question']),
+      text: z.string().optional(),
       question: z.string().optional(),
       options: z.array(z.string()).optional(),
     }),
