@@ -14,6 +14,9 @@ import { api } from './support/api';
 import { launchChromium, screenshotDir } from './support/browser';
 import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
 
+// A whole flow per test: a loaded 2-core machine needs more than Jest's 30 s for some.
+jest.setTimeout(90_000);
+
 const ADMIN = { name: 'Grace Hopper', email: 'grace@acme.test', password: 'a long enough secret' };
 /** exp-0..2 are on the pro plan, exp-2..3 are admins (exp-2 is both), exp-4..5 neither. */
 const USERS = 6;

@@ -4,7 +4,7 @@ import { QueryError } from '../../../app/route-states';
 import { useExperienceStats } from '../hooks/use-experiences';
 
 const percent = (part: number, whole: number) =>
-  whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
+  whole === 0 ? undefined : `${Math.round((part / whole) * 100)}%`;
 
 /** Results: users who saw, completed and answered; per question, the spread of answers. */
 export function ExperienceStatsPanel({ experienceId }: { experienceId: string }) {
@@ -43,6 +43,11 @@ export function ExperienceStatsPanel({ experienceId }: { experienceId: string })
                 share={percent(stats.data.users.answered, stats.data.users.seen)}
               />
             </SimpleGrid>
+            {stats.data.users.seen === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nobody has seen it yet. Figures appear here as users see, complete and answer it.
+              </Text>
+            ) : null}
             {stats.data.questions.map((question) => (
               <Stack
                 key={question.stepId}
@@ -69,7 +74,7 @@ export function ExperienceStatsPanel({ experienceId }: { experienceId: string })
                           <Text size="sm">{answer.value}</Text>
                           <Text size="sm" c="dimmed">
                             {formatNumber(answer.users)} ·{' '}
-                            {percent(answer.users, question.answered)}
+                            {percent(answer.users, question.answered) ?? '0%'}
                           </Text>
                         </Group>
                         <Progress

@@ -214,6 +214,9 @@ function ExperienceEditor({ experience }: { experience?: ExperienceResponse }) {
         </Alert>
       ) : null}
 
+      {/* A live experience leads with how it does; a draft's results come last. */}
+      {experience && published ? <ExperienceStatsPanel experienceId={experience.id} /> : null}
+
       <Section title="Details">
         <Group grow align="flex-start">
           <TextInput
@@ -257,7 +260,7 @@ function ExperienceEditor({ experience }: { experience?: ExperienceResponse }) {
         />
       </Section>
 
-      {experience ? <ExperienceStatsPanel experienceId={experience.id} /> : null}
+      {experience && !published ? <ExperienceStatsPanel experienceId={experience.id} /> : null}
 
       <ConfirmAllUsersDialog
         opened={confirming !== null}
