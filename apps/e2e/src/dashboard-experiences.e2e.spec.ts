@@ -263,6 +263,14 @@ describe('dashboard: Experiences in Chromium', () => {
     });
     await interact({ userId: 'exp-0', type: 'stepCompleted', stepId: question.id });
 
+    // The stats API behind the panel; an unknown experience is a 404.
+    const stats = await sessionCall<{ users: Record<string, number> }>(
+      'GET',
+      `/v1/experiences/${experienceId}/stats`,
+    );
+    expect(stats.body.users).toEqual({ seen: 3, completed: 1, answered: 3 });
+    expect((await sessionCall('GET', '/v1/experiences/exp_unknown00000/stats')).status).toBe(404);
+
     await page.reload();
     const results = page.getByRole('region', { name: 'Results' });
     await results.getByRole('group', { name: 'Saw it' }).getByText('3', { exact: true }).waitFor();
