@@ -60,4 +60,68 @@ describe('experiences service', () => {
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('answers the stats from the interactions stored in FerretDB', async () => {
+    const survey = await bus.request('experiences.experience.create', {
+      workspaceId,
+      experience: {
+        name: 'stats',
+        type: 'survey',
+        steps: [
+          {
+            id: 'q1',
+            kind: 'question',
+            text: 'One click',
+            question: 'Useful?',
+            options: ['Yes', 'No'],
+          },
+        ],
+        audience: { mode: 'all' },
+      },
+    });
+    // A step's text is stored and shown.
+    const stored = await bus.request('experiences.experience.get', {
+      workspaceId,
+      experienceId: survey.id,
+    });
+    expect(stored.steps[0]).toMatchObject({ text: 'One click', question: 'Useful?' });
+    const record = (userId: string, answer: string, timestamp: string) =>
+      bus.request('experiences.interaction.record', {
+        workspaceId,
+        interaction: {
+          userId,
+          experienceId: survey.id,
+          type: 'answered',
+          stepId: 'q1',
+          answer,
+          timestamp,
+        },
+      });
+    await record('u1', 'No', '2026-01-01T10:00:00.000Z');
+    await record('u1', 'Yes', '2026-01-01T11:00:00.000Z');
+    await record('u2', 'No', '2026-01-01T10:00:00.000Z');
+    await bus.request('experiences.interaction.record', {
+      workspaceId,
+      interaction: { userId: 'u2', experienceId: survey.id, type: 'completed' },
+    });
+    const stats = await bus.request('experiences.experience.stats', {
+      workspaceId,
+      experienceId: survey.id,
+    });
+    expect(stats).toEqual({
+      experienceId: survey.id,
+      users: { seen: 2, completed: 1, answered: 2 },
+      questions: [
+        {
+          stepId: 'q1',
+          question: 'Useful?',
+          answered: 2,
+          answers: [
+            { value: 'Yes', users: 1 },
+            { value: 'No', users: 1 },
+          ],
+        },
+      ],
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { DeleteExperienceUseCase } from './experiences/usecases/delete-experienc
 import { GetExperienceUseCase } from './experiences/usecases/get-experience/get-experience.usecase';
 import { ListExperiencesUseCase } from './experiences/usecases/list-experiences/list-experiences.usecase';
 import { UpdateExperienceUseCase } from './experiences/usecases/update-experience/update-experience.usecase';
+import { GetExperienceStatsUseCase } from './interactions/usecases/get-experience-stats/get-experience-stats.usecase';
 import { RecordInteractionUseCase } from './interactions/usecases/record-interaction/record-interaction.usecase';
 import { DetachSegmentUseCase } from './segment-usage/usecases/detach-segment/detach-segment.usecase';
 import { ListSegmentUsageUseCase } from './segment-usage/usecases/list-segment-usage/list-segment-usage.usecase';
@@ -19,6 +20,7 @@ export const USE_CASES: Type[] = [
   ListExperiencesUseCase,
   UpdateExperienceUseCase,
   RecordInteractionUseCase,
+  GetExperienceStatsUseCase,
   DetachSegmentUseCase,
   ListSegmentUsageUseCase,
   ListTargetedExperiencesUseCase,

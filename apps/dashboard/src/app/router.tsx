@@ -101,13 +101,32 @@ const editSegmentRoute = createRoute({
   ),
 });
 
-const placeholder = (name: 'ExperiencesPage' | 'IntegrationsPage' | 'SettingsPage') =>
+const placeholder = (name: 'IntegrationsPage' | 'SettingsPage') =>
   lazyRouteComponent(() => import('../features/placeholders/placeholder-pages'), name);
 
 const experiencesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/experiences',
-  component: placeholder('ExperiencesPage'),
+  component: lazyRouteComponent(
+    () => import('../features/experiences/routes/experiences-page'),
+    'ExperiencesPage',
+  ),
+});
+const newExperienceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/experiences/new',
+  component: lazyRouteComponent(
+    () => import('../features/experiences/routes/experience-editor-page'),
+    'NewExperiencePage',
+  ),
+});
+const editExperienceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/experiences/$experienceId',
+  component: lazyRouteComponent(
+    () => import('../features/experiences/routes/experience-editor-page'),
+    'EditExperiencePage',
+  ),
 });
 const playgroundRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -139,6 +158,8 @@ export const routeTree = rootRoute.addChildren([
     newSegmentRoute,
     editSegmentRoute,
     experiencesRoute,
+    newExperienceRoute,
+    editExperienceRoute,
     playgroundRoute,
     integrationsRoute,
     settingsRoute,

@@ -25,6 +25,18 @@ describe('toStepView', () => {
     expect(Object.keys(toStepView({ id: 's2', kind: 'message' }))).toEqual(['id', 'kind']);
   });
 
+  it("keeps a step's text when set, and leaves it out when stored as null", () => {
+    expect(toStepView({ id: 's1', kind: 'message', text: 'Welcome aboard' })).toEqual({
+      id: 's1',
+      kind: 'message',
+      text: 'Welcome aboard',
+    });
+    expect(Object.keys(toStepView({ id: 's1', kind: 'message', text: null }))).toEqual([
+      'id',
+      'kind',
+    ]);
+  });
+
   it('copies a set question and options (a copy, not the stored array)', () => {
     const options = ['Yes', 'No'];
     const view = toStepView({ id: 'q', kind: 'question', question: 'Useful?', options });

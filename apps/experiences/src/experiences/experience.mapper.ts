@@ -2,19 +2,21 @@ import type { Experience, ExperienceStep } from '@seg/contracts';
 import type { ExperienceDocument } from './experience.schema';
 
 /** A step as stored: documents written before validation tightened may hold `null`s. */
-export type StoredStep = Omit<ExperienceStep, 'question' | 'options'> & {
+export type StoredStep = Omit<ExperienceStep, 'text' | 'question' | 'options'> & {
+  text?: string | null;
   question?: string | null;
   options?: string[] | null;
 };
 
 /**
- * A step as the API shows it, for an experience and for targeting alike: `question` and
- * `options` only when set (a stored `null` is not set).
+ * A step as the API shows it, for an experience and for targeting alike: `text`, `question`
+ * and `options` only when set (a stored `null` is not set).
  */
 export function toStepView(step: StoredStep): Experience['steps'][number] {
   return {
     id: step.id,
     kind: step.kind,
+    ...(step.text !== undefined && step.text !== null ? { text: step.text } : {}),
     ...(step.question !== undefined && step.question !== null ? { question: step.question } : {}),
     ...(step.options ? { options: [...step.options] } : {}),
   };

@@ -21,6 +21,7 @@ const StepSchema = new Schema<ExperienceStep>(
   {
     id: { type: String, required: true },
     kind: { type: String, required: true },
+    text: { type: String },
     question: { type: String },
     options: { type: [String], default: undefined },
   },

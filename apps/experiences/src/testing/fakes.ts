@@ -102,6 +102,13 @@ class InMemoryInteractions {
     this.documents.push(fresh);
     return { stored: fresh, duplicate: false };
   }
+
+  async *forExperience(workspaceId: string, experienceId: string) {
+    for (const d of this.documents) {
+      if (d.workspaceId === workspaceId && d.experienceId === experienceId)
+        yield structuredClone(d);
+    }
+  }
 }
 
 /** The experiences service's collaborators wired as the module wires them, over the fakes. */

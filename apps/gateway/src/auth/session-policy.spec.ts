@@ -88,6 +88,7 @@ const EXPECTED = [
   'DELETE /v1/experiences/:id secret editor',
   'POST /v1/experiences/:id/publish secret editor',
   'POST /v1/experiences/:id/unpublish secret editor',
+  'GET /v1/experiences/:id/stats secret viewer',
   // Integrations: reads for viewers, changes for admins
   'GET /v1/integrations secret viewer',
   'GET /v1/integrations/:provider secret viewer',

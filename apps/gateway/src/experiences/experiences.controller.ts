@@ -1,11 +1,12 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Experience } from '@seg/contracts';
+import type { Experience, ExperienceStats } from '@seg/contracts';
 import {
   createExperienceBody,
   deletedExperienceResponse,
   experienceListResponse,
   experienceResponse,
+  experienceStatsResponse,
   pageQuery,
   updateExperienceBody,
 } from '@seg/http-shapes';
@@ -117,5 +118,19 @@ export class ExperiencesController {
     @Param('id', ExperienceIdPipe) experienceId: string,
   ): Promise<Experience> {
     return this.bus.request('experiences.experience.unpublish', { workspaceId, experienceId });
+  }
+
+  @Get(':id/stats')
+  @ApiOperation({
+    summary:
+      'Users who saw, completed and answered it; per question step, the spread of latest answers',
+  })
+  @ApiOkResponse({ schema: openApiSchema(experienceStatsResponse, 'output') })
+  @ApiErrorResponses(404)
+  stats(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id', ExperienceIdPipe) experienceId: string,
+  ): Promise<ExperienceStats> {
+    return this.bus.request('experiences.experience.stats', { workspaceId, experienceId });
   }
 }

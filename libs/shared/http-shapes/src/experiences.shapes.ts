@@ -2,6 +2,7 @@ import {
   createExperienceInput,
   experienceIdSchema,
   experienceSchema,
+  experienceStatsSchema,
   recordInteractionInput,
   targetedExperienceSchema,
   updateExperienceInput,
@@ -26,6 +27,9 @@ export const deletedExperienceResponse = z.object({
   id: experienceIdSchema,
   deleted: z.literal(true),
 });
+
+/** `GET /v1/experiences/:id/stats`: users who saw, completed, answered; answers per question. */
+export const experienceStatsResponse = experienceStatsSchema;
 
 /** `POST /v1/interactions` (SDK): seen, stepCompleted, completed, answered. */
 export const recordInteractionBody = recordInteractionInput;

@@ -228,6 +228,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/experiences/{id}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Users who saw, completed and answered it; per question step, the spread of latest answers */
+    get: operations['ExperiencesController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/experiences/{id}/unpublish': {
     parameters: {
       query?: never;
@@ -1645,6 +1662,7 @@ export interface operations {
                 kind: 'message' | 'question';
                 options?: string[];
                 question?: string;
+                text?: string;
               }[];
               targetsNobody: boolean;
               /** @enum {string} */
@@ -1758,6 +1776,7 @@ export interface operations {
             kind: 'message' | 'question';
             options?: string[];
             question?: string;
+            text?: string;
           }[];
           /** @enum {string} */
           type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
@@ -1795,6 +1814,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -1937,6 +1957,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -2050,6 +2071,7 @@ export interface operations {
             kind: 'message' | 'question';
             options?: string[];
             question?: string;
+            text?: string;
           }[];
           /** @enum {string} */
           type?: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
@@ -2087,6 +2109,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -2344,12 +2367,123 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
             type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';
             /** Format: date-time */
             updatedAt: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  ExperiencesController_stats: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            experienceId: string;
+            questions: {
+              answered: number;
+              answers: {
+                users: number;
+                value: string;
+              }[];
+              question: string;
+              stepId: string;
+            }[];
+            users: {
+              answered: number;
+              completed: number;
+              seen: number;
+            };
           };
         };
       };
@@ -2469,6 +2603,7 @@ export interface operations {
               kind: 'message' | 'question';
               options?: string[];
               question?: string;
+              text?: string;
             }[];
             targetsNobody: boolean;
             /** @enum {string} */
@@ -6534,6 +6669,7 @@ export interface operations {
                 kind: 'message' | 'question';
                 options?: string[];
                 question?: string;
+                text?: string;
               }[];
               /** @enum {string} */
               type: 'tour' | 'survey' | 'announcement' | 'banner' | 'checklist';

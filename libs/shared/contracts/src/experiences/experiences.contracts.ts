@@ -22,6 +22,8 @@ export const experienceStepSchema = z
   .strictObject({
     id: stepIdSchema,
     kind: z.enum(['message', 'question']),
+    /** What the step says: a message's text, or a question's help text. */
+    text: z.string().trim().min(1).max(2_000).optional(),
     question: z.string().trim().min(1).max(1_000).optional(),
     options: z
       .array(z.string().trim().min(1).max(200))
@@ -104,6 +106,7 @@ export const experienceSchema = z.object({
     z.object({
       id: z.string(),
       kind: z.enum(['message', 'question']),
+      text: z.string().optional(),
       question: z.string().optional(),
       options: z.array(z.string()).optional(),
     }),
@@ -180,6 +183,30 @@ export const recordInteractionInput = z
   });
 export type RecordInteractionInput = z.output<typeof recordInteractionInput>;
 
+/**
+ * How users met one experience: distinct users who saw it (any interaction), completed it and
+ * answered any of its questions; per question step, each user's latest answer counted once per
+ * value (the step's options first, in their order, zero included; then other values).
+ */
+export const experienceStatsSchema = z.object({
+  experienceId: experienceIdSchema,
+  users: z.object({
+    seen: z.number().int().nonnegative(),
+    completed: z.number().int().nonnegative(),
+    answered: z.number().int().nonnegative(),
+  }),
+  questions: z.array(
+    z.object({
+      stepId: z.string(),
+      question: z.string(),
+      /** Users whose latest answer to this step is recorded. */
+      answered: z.number().int().nonnegative(),
+      answers: z.array(z.object({ value: z.string(), users: z.number().int().nonnegative() })),
+    }),
+  ),
+});
+export type ExperienceStats = z.output<typeof experienceStatsSchema>;
+
 const experienceRef = z.object({
   id: experienceIdSchema,
   name: z.string(),
@@ -224,6 +251,11 @@ export const experiencesRequests = {
     'experiences',
     oneExperience,
     experienceSchema,
+  ),
+  'experiences.experience.stats': requestContract(
+    'experiences',
+    oneExperience,
+    experienceStatsSchema,
   ),
   'experiences.interaction.record': requestContract(
     'experiences',

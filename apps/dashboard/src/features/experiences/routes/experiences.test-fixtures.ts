@@ -1,0 +1,107 @@
+import type { RecordedCall, Routes } from '../../../test/render-app';
+
+const base = {
+  rules: { type: 'group', operator: 'and', conditions: [] },
+  version: 1,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+  referencedBy: [] as string[],
+};
+
+export const SEGMENTS = [
+  {
+    ...base,
+    id: 'seg_trial',
+    name: 'Trial users',
+    description: 'On a trial',
+    usedBy: ['exp_tour'],
+  },
+  { ...base, id: 'seg_admins', name: 'Admins', usedBy: [] as string[] },
+  { ...base, id: 'seg_churn', name: 'Churn risk', usedBy: [] as string[] },
+];
+
+/** Who is in each segment: Trial users and Admins share u3. */
+export const MEMBERS: Record<string, string[]> = {
+  seg_trial: ['u1', 'u2', 'u3'],
+  seg_admins: ['u3', 'u4'],
+  seg_churn: ['u9'],
+};
+export const ALL_USERS = 10;
+
+const experience = (fields: Record<string, unknown>) => ({
+  type: 'tour',
+  steps: [{ id: 'step-1', kind: 'message', text: 'Welcome!' }],
+  status: 'draft',
+  targetsNobody: false,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  publishedAt: null,
+  ...fields,
+});
+
+export const EXPERIENCES = {
+  exp_tour: experience({
+    id: 'exp_tour',
+    name: 'Welcome tour',
+    audience: { mode: 'segments', segmentIds: ['seg_trial', 'seg_admins'] },
+    status: 'published',
+  }),
+  exp_banner: experience({
+    id: 'exp_banner',
+    name: 'Maintenance banner',
+    type: 'banner',
+    audience: { mode: 'all' },
+  }),
+  exp_orphan: experience({
+    id: 'exp_orphan',
+    name: 'Old survey',
+    type: 'survey',
+    steps: [{ id: 'q1', kind: 'question', question: 'Useful?', options: ['Yes', 'No'] }],
+    audience: { mode: 'segments', segmentIds: [] },
+    targetsNobody: true,
+    status: 'published',
+  }),
+};
+
+interface PreviewBody {
+  rules: { conditions: Array<{ segmentId?: string }> };
+}
+
+/** The preview's count of an `or` of segment conditions (an empty root: every user). */
+export function reachOfBody(call: RecordedCall): number {
+  const { rules } = call.body as PreviewBody;
+  if (rules.conditions.length === 0) return ALL_USERS;
+  const users = new Set(rules.conditions.flatMap((c) => MEMBERS[c.segmentId ?? ''] ?? []));
+  return users.size;
+}
+
+/**
+ * An answer whose body has a `status` field (an experience) must say its HTTP status: the
+ * stand-in API reads `{ status, body }` otherwise.
+ */
+export const ok = (body: unknown) => ({ status: 200, body });
+
+export function experienceRoutes(overrides: Routes = {}): Routes {
+  return {
+    'GET /v1/experiences': () => ({ experiences: Object.values(EXPERIENCES), nextCursor: null }),
+    'GET /v1/experiences/:id': (_call, { id }) =>
+      id in EXPERIENCES
+        ? ok(EXPERIENCES[id as keyof typeof EXPERIENCES])
+        : { status: 404, body: { error: 'NotFound', message: `Experience ${id} not found` } },
+    'GET /v1/experiences/:id/stats': (_call, { id }) => ({
+      experienceId: id,
+      users: { seen: 0, completed: 0, answered: 0 },
+      questions: [],
+    }),
+    'GET /v1/segments': () => ({ segments: SEGMENTS, nextCursor: null }),
+    'GET /v1/segments/:id/count': (_call, { id }) =>
+      ok({ count: MEMBERS[id]?.length ?? 0, asOf: '2026-11-20T10:00:00.000Z', status: 'ready' }),
+    'POST /v1/segments/preview': (call) => ({
+      count: reachOfBody(call),
+      exact: true,
+      users: [],
+      nextCursor: null,
+    }),
+    ...overrides,
+  };
+}
