@@ -376,6 +376,9 @@ async function main(): Promise<void> {
       load.markFault();
       await fault.inject(system);
       await system.healthy(120_000);
+      // The load goes on until a batch is accepted again (the recovery), then as long again.
+      const recoveryDeadline = Date.now() + 120_000;
+      while (load.firstAcceptAfter === 0 && Date.now() < recoveryDeadline) await sleep(100);
       await sleep((SECONDS * 1_000) / 2);
       await load.stop();
       const recoveryMs = load.firstAcceptAfter > 0 ? load.firstAcceptAfter - faultAt : -1;
