@@ -3,7 +3,7 @@ import {
   DomainError,
   type ErrorDetail,
   zodIssuesToDetails,
-  pageQuery,
+  pageBody,
   type ParsedRequestOf,
   type ResponseOf,
 } from '@seg/contracts';
@@ -17,7 +17,7 @@ export type PreviewSegmentCommand = ParsedRequestOf<'segments.segment.preview'>;
 
 const previewBody = z.strictObject({
   rules: z.unknown().optional(),
-  ...pageQuery.shape,
+  ...pageBody.shape,
 });
 
 /**
