@@ -26,21 +26,3 @@ export function ExperiencesPage() {
     </Stack>
   );
 }
-
-export function IntegrationsPage() {
-  return (
-    <Placeholder
-      title="Integrations"
-      what="Segment.io, HubSpot and Customer.io connections: coming to the dashboard next."
-    />
-  );
-}
-
-export function SettingsPage() {
-  return (
-    <Placeholder
-      title="Settings"
-      what="Workspace, API keys and Team: coming to the dashboard next."
-    />
-  );
-}
