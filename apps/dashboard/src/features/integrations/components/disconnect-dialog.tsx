@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { errorMessage } from '../../../api/client';
 import { useDisconnect } from '../hooks/use-integrations';
 import { type IntegrationProvider, isSyncProvider, providerName } from '../providers';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 
 /** Disconnect asks first, and says what stays (synced attributes) and what stops. */
 export function DisconnectDialog({
@@ -20,7 +21,7 @@ export function DisconnectDialog({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={`Disconnect ${name}?`}>
+    <Modal styles={MODAL_STYLES} opened={opened} onClose={close} title={`Disconnect ${name}?`}>
       <Stack>
         <Text size="sm">
           {isSyncProvider(provider)

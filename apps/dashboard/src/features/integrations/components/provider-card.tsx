@@ -12,21 +12,25 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  ThemeIcon,
   Title,
   Tooltip,
 } from '@mantine/core';
 import {
+  IconAddressBook,
   IconCheck,
   IconCopy,
+  IconMail,
   IconPencil,
   IconPlugConnected,
   IconPlugConnectedX,
   IconRefresh,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { formatDateTime } from '../../../app/format';
-import { useSyncNow } from '../hooks/use-integrations';
+import { useRuns, useSyncNow } from '../hooks/use-integrations';
 import {
   type Connection,
   formatInterval,
@@ -41,6 +45,7 @@ import { ConnectionForm } from './connection-form';
 import { DisconnectDialog } from './disconnect-dialog';
 import { RunStatusBadge } from './run-status';
 import { RunsTable } from './runs-table';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 
 type ProviderMeta = (typeof PROVIDERS)[number];
 
@@ -129,6 +134,7 @@ export function ProviderCard({ meta, connection, isAdmin }: ProviderCardProps) {
       </Stack>
 
       <Modal
+        styles={MODAL_STYLES}
         opened={editing}
         onClose={() => setEditing(false)}
         title={connection ? `Change ${meta.name} settings` : `Connect ${meta.name}`}
@@ -151,27 +157,18 @@ export function ProviderCard({ meta, connection, isAdmin }: ProviderCardProps) {
   );
 }
 
-const MARK_COLORS: Record<ProviderMeta['provider'], string> = {
-  segment: 'teal',
-  hubspot: 'orange',
-  customerio: 'grape',
+const MARKS: Record<ProviderMeta['provider'], { color: string; icon: typeof IconWebhook }> = {
+  segment: { color: 'teal', icon: IconWebhook },
+  hubspot: { color: 'orange', icon: IconAddressBook },
+  customerio: { color: 'grape', icon: IconMail },
 };
 
 function ProviderMark({ provider }: { provider: ProviderMeta['provider'] }) {
-  const letters = { segment: 'S', hubspot: 'H', customerio: 'C' }[provider];
+  const { color, icon: Icon } = MARKS[provider];
   return (
-    <Badge
-      size="xl"
-      radius="md"
-      variant="light"
-      color={MARK_COLORS[provider]}
-      w={44}
-      h={44}
-      aria-hidden
-      style={{ flexShrink: 0 }}
-    >
-      {letters}
-    </Badge>
+    <ThemeIcon size={44} radius="md" variant="light" color={color} aria-hidden>
+      <Icon size={24} stroke={1.6} />
+    </ThemeIcon>
   );
 }
 
@@ -205,7 +202,14 @@ function Setting({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The newest run: from the runs (polled while one is active), else the connection's own. */
+function useLastRun(provider: ProviderMeta['provider'], connection: Connection) {
+  const runs = useRuns(provider, isSyncProvider(provider));
+  return runs.data?.[0] ?? connection.lastRun;
+}
+
 function ConnectionSettings({ meta, connection }: { meta: ProviderMeta; connection: Connection }) {
+  const lastRun = useLastRun(meta.provider, connection);
   const secret = maskedSecret(connection, meta.secretField);
   const webhookUrl = connection.webhookPath
     ? `${window.location.origin}${connection.webhookPath}`
@@ -264,12 +268,10 @@ function ConnectionSettings({ meta, connection }: { meta: ProviderMeta; connecti
         ) : null}
         {isSyncProvider(meta.provider) ? (
           <Setting label="Last run">
-            {connection.lastRun ? (
+            {lastRun ? (
               <Group gap="xs">
-                <RunStatusBadge status={connection.lastRun.status} />
-                <Text size="sm">
-                  {formatDateTime(connection.lastRun.finishedAt ?? connection.lastRun.queuedAt)}
-                </Text>
+                <RunStatusBadge status={lastRun.status} />
+                <Text size="sm">{formatDateTime(lastRun.finishedAt ?? lastRun.queuedAt)}</Text>
               </Group>
             ) : (
               <Text size="sm">Not run yet</Text>
@@ -293,7 +295,7 @@ function SyncNowButton({
   connection: Connection;
 }) {
   const sync = useSyncNow(provider);
-  const running = isActive(connection.lastRun?.status);
+  const running = isActive(useLastRun(provider, connection)?.status);
   return (
     <Stack gap={4} align="flex-end">
       <Button

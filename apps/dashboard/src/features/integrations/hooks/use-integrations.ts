@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api, unwrap } from '../../../api/client';
+import { segmentKeys } from '../../segments/segment-query-keys';
 import { integrationKeys } from '../integration-query-keys';
 import {
   type ConnectionBody,
@@ -24,9 +26,14 @@ export function useConnections() {
   });
 }
 
-/** A provider's latest runs; polled while one is queued or running (stats grow page by page). */
+/**
+ * A provider's latest runs, newest first; polled while one is queued or running (its stats grow
+ * page by page). When a run ends, the connections (their last run) and the builder's catalog
+ * (new attributes, their last sync) are read again.
+ */
 export function useRuns(provider: IntegrationProvider, enabled: boolean) {
-  return useQuery({
+  const queryClient = useQueryClient();
+  const runs = useQuery({
     queryKey: integrationKeys.runs(provider),
     enabled,
     queryFn: () =>
@@ -38,6 +45,16 @@ export function useRuns(provider: IntegrationProvider, enabled: boolean) {
     refetchInterval: (query) =>
       query.state.data?.some((run) => isActive(run.status)) ? RUN_POLL_MS : false,
   });
+  const active = runs.data?.some((run) => isActive(run.status)) ?? false;
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (wasActive.current && !active) {
+      void queryClient.invalidateQueries({ queryKey: integrationKeys.list() });
+      void queryClient.invalidateQueries({ queryKey: segmentKeys.filterCatalog() });
+    }
+    wasActive.current = active;
+  }, [active, queryClient]);
+  return runs;
 }
 
 /** Connect or change a connection (`PUT /v1/integrations/:provider`). */

@@ -76,6 +76,8 @@ export function CustomAttributeFields({
     <>
       <NativeSelect
         label="Attribute"
+        // Below the input, so the filter's inputs stay in line.
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
         description={
           syncedAt
             ? `${CUSTOM_SOURCE_LABELS[condition.source]} · last synced ${formatDateTime(syncedAt)}`

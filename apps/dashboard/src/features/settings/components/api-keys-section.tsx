@@ -35,7 +35,11 @@ export function ApiKeysSection() {
             onRotate={() => setRotating('public')}
             field={
               keys.data.publicKey ? (
-                <CopyField label="Public key" value={keys.data.publicKey} />
+                <CopyField
+                  label="Public key"
+                  value={keys.data.publicKey}
+                  description="Safe in browsers and apps: it may only send events and read experiences."
+                />
               ) : (
                 <TextInput
                   label="Public key"
@@ -51,13 +55,10 @@ export function ApiKeysSection() {
             field={
               <TextInput
                 label="Secret key"
-                value={
-                  keys.data.secretKeyMasked
-                    ? `${keys.data.secretKeyMasked.slice(0, 3)}••••••••••••${keys.data.secretKeyMasked.slice(3)}`
-                    : 'sk_••••••••••••'
-                }
+                value={keys.data.secretKeyMasked ?? 'sk_…'}
                 readOnly
-                description="Shown only when it is made (at creation and at each rotation)."
+                inputWrapperOrder={['label', 'input', 'description']}
+                description="Shown only when it is made (at creation and at each rotation); here only its last 4 characters."
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               />
             }
@@ -84,14 +85,14 @@ function KeyRow({
   onRotate: () => void;
 }) {
   return (
-    <Group align="flex-end" gap="sm" wrap="nowrap">
+    <Group align="flex-start" gap="sm" wrap="nowrap">
       <div style={{ flex: 1 }}>{field}</div>
       <Button
         variant="default"
         leftSection={<IconRefresh size={16} />}
         onClick={onRotate}
         aria-label={`Rotate the ${kind} key`}
-        mb={kind === 'secret' ? 22 : 0}
+        mt={25}
       >
         Rotate
       </Button>

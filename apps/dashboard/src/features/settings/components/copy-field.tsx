@@ -15,6 +15,7 @@ export function CopyField({
     <TextInput
       label={label}
       description={description}
+      inputWrapperOrder={['label', 'input', 'description']}
       value={value}
       readOnly
       styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}

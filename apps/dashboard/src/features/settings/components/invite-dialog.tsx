@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../app/format';
 import { useCreateInvite } from '../hooks/use-team';
 import { CopyField } from './copy-field';
 import { ROLE_CHOICES } from './roles';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 
 /** Invite: email and role, then the one-time link to copy (no mail is sent). */
 export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -28,6 +29,7 @@ export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: ()
       : undefined;
   return (
     <Modal
+      styles={MODAL_STYLES}
       opened={opened}
       onClose={close}
       title={invite.isSuccess ? 'Invite link' : 'Invite a team member'}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { type KeyKind, useRotateKey } from '../hooks/use-workspace-settings';
 import { CopyField } from './copy-field';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 
 const WHAT_BREAKS: Record<KeyKind, string[]> = {
   secret: [
@@ -36,6 +37,7 @@ export function RotateKeyDialog({
   const label = kind === 'secret' ? 'secret key' : 'public key';
   return (
     <Modal
+      styles={MODAL_STYLES}
       opened={asked !== null}
       onClose={close}
       title={rotate.isSuccess ? `Your new ${label}` : `Rotate the ${label}?`}

@@ -28,6 +28,7 @@ import {
 import { InviteDialog } from './invite-dialog';
 import { ROLE_CHOICES, roleLabel } from './roles';
 import { Section } from './section';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 
 type Member = NonNullable<ReturnType<typeof useMembers>['data']>['items'][number];
 type Invite = NonNullable<ReturnType<typeof useInvites>['data']>['items'][number];
@@ -191,7 +192,12 @@ function RemoveMemberDialog({
     onClose();
   };
   return (
-    <Modal opened={asked !== null} onClose={close} title={`Remove ${member?.name ?? ''}?`}>
+    <Modal
+      styles={MODAL_STYLES}
+      opened={asked !== null}
+      onClose={close}
+      title={`Remove ${member?.name ?? ''}?`}
+    >
       <Stack>
         <Text size="sm">
           {member?.name} ({member?.email}) loses access to this workspace at once, including open
@@ -290,7 +296,12 @@ function InvitesTable() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={revoking !== null} onClose={close} title="Revoke this invite?">
+      <Modal
+        styles={MODAL_STYLES}
+        opened={revoking !== null}
+        onClose={close}
+        title="Revoke this invite?"
+      >
         <Stack>
           <Text size="sm">
             The link sent to {revoking?.email} stops working at once. You can invite them again

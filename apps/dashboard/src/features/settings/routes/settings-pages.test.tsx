@@ -32,7 +32,7 @@ const routes: Routes = {
   'PUT /v1/workspaces/current': (call) => ({ ...WORKSPACE, ...(call.body as object) }),
   'GET /v1/workspaces/current/keys': () => ({
     publicKey: 'pk_public123',
-    secretKeyMasked: 'sk_9xyz',
+    secretKeyMasked: 'sk_…9xyz',
     keysRotatedAt: null,
   }),
   'POST /v1/workspaces/current/keys/rotate': (call) => ({
@@ -81,7 +81,7 @@ describe('Settings', () => {
     const app = renderApp('/settings/api-keys', routes);
     expect(await screen.findByRole('textbox', { name: 'Public key' })).toHaveValue('pk_public123');
     expect(screen.getByRole('button', { name: 'Copy public key' })).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Secret key' })).toHaveValue('sk_••••••••••••9xyz');
+    expect(screen.getByRole('textbox', { name: 'Secret key' })).toHaveValue('sk_…9xyz');
     await app.user.click(screen.getByRole('button', { name: 'Rotate the secret key' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Rotate the secret key?' }));
     expect(dialog.getByText(/calls made with it are refused \(401\)/)).toBeInTheDocument();
