@@ -147,6 +147,19 @@ describe('dashboard: Integrations and Settings in Chromium', () => {
     await card.getByText(`••••${HUBSPOT_TOKEN.slice(-4)}`).waitFor();
     await card.getByText('every day').waitFor();
     expect(await page.content()).not.toContain(HUBSPOT_TOKEN);
+
+    // Segment.io: a shared secret, then the webhook URL to give Segment.io.
+    const segment = page.getByRole('region', { name: 'Segment.io' });
+    await segment.getByRole('button', { name: 'Connect' }).click();
+    const segmentDialog = page.getByRole('dialog', { name: 'Connect Segment.io' });
+    await segmentDialog.getByLabel('Shared secret').fill('segment-shared-secret');
+    await segmentDialog.getByRole('button', { name: 'Connect' }).click();
+    await segmentDialog.waitFor({ state: 'hidden' });
+    await segment
+      .getByLabel('Webhook URL')
+      .getByText(`${gateway.url}/v1/integrations/segment/webhook/${workspaceId}`)
+      .waitFor();
+    await segment.getByText('••••cret').waitFor();
   });
 
   it('Sync now: the run shows its progress while running, then its stats', async () => {
