@@ -2,7 +2,7 @@ import { Alert, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { formatDateTime, formatNumber } from '../../../app/format';
 import { EmptyState, PageLoader, QueryError } from '../../../app/route-states';
-import { useRuns } from '../hooks/use-integrations';
+import { useRefreshWhenRunEnds, useRuns } from '../hooks/use-integrations';
 import { isActive, providerName, type Run, type SyncProvider } from '../providers';
 import { RunStatusBadge } from './run-status';
 
@@ -26,6 +26,7 @@ function duration(run: Run): string {
 /** A provider's latest runs: status, progress while running, stats, the error of a failed one. */
 export function RunsTable({ provider }: { provider: SyncProvider }) {
   const runs = useRuns(provider, true);
+  useRefreshWhenRunEnds(runs.data);
   const name = providerName(provider);
   if (runs.isPending) return <PageLoader label={`Loading ${name} runs`} />;
   if (runs.isError) {

@@ -7,6 +7,7 @@ import {
   type ConnectionBody,
   type IntegrationProvider,
   isActive,
+  type Run,
   type SyncProvider,
 } from '../providers';
 
@@ -26,14 +27,9 @@ export function useConnections() {
   });
 }
 
-/**
- * A provider's latest runs, newest first; polled while one is queued or running (its stats grow
- * page by page). When a run ends, the connections (their last run) and the builder's catalog
- * (new attributes, their last sync) are read again.
- */
+/** A provider's latest runs, newest first; polled while one is queued or running. */
 export function useRuns(provider: IntegrationProvider, enabled: boolean) {
-  const queryClient = useQueryClient();
-  const runs = useQuery({
+  return useQuery({
     queryKey: integrationKeys.runs(provider),
     enabled,
     queryFn: () =>
@@ -45,7 +41,15 @@ export function useRuns(provider: IntegrationProvider, enabled: boolean) {
     refetchInterval: (query) =>
       query.state.data?.some((run) => isActive(run.status)) ? RUN_POLL_MS : false,
   });
-  const active = runs.data?.some((run) => isActive(run.status)) ?? false;
+}
+
+/**
+ * When a run of this provider ends, the connections (their last run) and the builder's catalog
+ * (new attributes, their last sync) are read again. Used once per provider (by its runs table).
+ */
+export function useRefreshWhenRunEnds(runs: readonly Run[] | undefined) {
+  const queryClient = useQueryClient();
+  const active = runs?.some((run) => isActive(run.status)) ?? false;
   const wasActive = useRef(active);
   useEffect(() => {
     if (wasActive.current && !active) {
@@ -54,7 +58,6 @@ export function useRuns(provider: IntegrationProvider, enabled: boolean) {
     }
     wasActive.current = active;
   }, [active, queryClient]);
-  return runs;
 }
 
 /** Connect or change a connection (`PUT /v1/integrations/:provider`). */

@@ -139,13 +139,12 @@ describe('the Integrations page', () => {
       stats: { ...stats, fetched: 200, created: 10 },
     });
     const app = renderApp('/integrations', {
-      'GET /v1/integrations': () => ({
-        integrations: [{ ...HUBSPOT, lastRun: synced && polls < 2 ? running : HUBSPOT.lastRun }],
-      }),
+      // The connection's last run stays the old one: only the runs tell of the new run.
+      'GET /v1/integrations': () => ({ integrations: [HUBSPOT] }),
       'GET /v1/integrations/hubspot/runs': () => {
         if (!synced) return [run({})];
         polls += 1;
-        return polls < 2 ? [running, run({})] : [run({ id: 'run_3' }), run({})];
+        return polls < 3 ? [running, run({})] : [run({ id: 'run_3' }), run({})];
       },
       'POST /v1/integrations/hubspot/sync': () => {
         synced = true;
@@ -157,13 +156,19 @@ describe('the Integrations page', () => {
     await app.user.click(hubspot.getByRole('button', { name: 'Sync now' }));
     const progress = await hubspot.findByRole('status', { name: 'Sync progress' });
     expect(progress).toHaveTextContent('200 records fetched, 10 users written so far');
+    // Sync now waits while a run is active.
+    expect(hubspot.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    const listReads = app.callsTo('GET', '/v1/integrations').length;
     // Polled again without a click: the run finishes and its progress goes away.
     await waitFor(
       () => expect(hubspot.queryByRole('status', { name: 'Sync progress' })).toBeNull(),
-      {
-        timeout: 4_000,
-      },
+      { timeout: 6_000 },
     );
+    // Its end reads the connections again (and the builder's catalog).
+    await waitFor(() =>
+      expect(app.callsTo('GET', '/v1/integrations').length).toBeGreaterThan(listReads),
+    );
+    expect(hubspot.getByRole('button', { name: 'Sync now' })).toBeEnabled();
     expect(app.callsTo('POST', '/v1/integrations/hubspot/sync')).toHaveLength(1);
   });
 

@@ -32,7 +32,10 @@ const routes = (integrations: Routes): Routes => ({
 });
 
 async function openCustomAttributes(app: ReturnType<typeof renderApp>) {
-  await app.user.click(await screen.findByRole('button', { name: 'Add filter' }));
+  // The first render loads the editor's and the builder's chunks: slow on a loaded machine.
+  await app.user.click(
+    await screen.findByRole('button', { name: 'Add filter' }, { timeout: 60_000 }),
+  );
   const first = within(screen.getByRole('group', { name: 'Filter 1' }));
   await app.user.selectOptions(
     first.getByRole('combobox', { name: 'Category' }),
