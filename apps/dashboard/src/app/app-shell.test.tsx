@@ -50,3 +50,41 @@ describe('the app shell', () => {
     expect(screen.queryByRole('button', { name: 'Save as segment' })).toBeNull();
   });
 });
+
+describe('New workspace', () => {
+  it('creates the workspace and shows its keys once, the secret key to copy', async () => {
+    let created = false;
+    const app = renderApp('/users', {
+      'GET /v1/auth/me': () =>
+        created
+          ? {
+              ...ME,
+              workspaces: [...ME.workspaces, { id: 'ws_new', name: 'Initech', role: 'admin' }],
+            }
+          : ME,
+      'GET /v1/users': () => ({ items: [], nextCursor: null }),
+      'POST /v1/workspaces': (call) => {
+        created = true;
+        return {
+          status: 201,
+          body: {
+            id: 'ws_new',
+            ...(call.body as object),
+            publicKey: 'pk_newpublic',
+            secretKey: 'sk_newsecret',
+          },
+        };
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'New workspace' }));
+    const form = within(await screen.findByRole('dialog', { name: 'New workspace' }));
+    await app.user.type(form.getByRole('textbox', { name: 'Name' }), 'Initech');
+    await app.user.click(form.getByRole('button', { name: 'Create workspace' }));
+    const keys = within(await screen.findByRole('dialog', { name: 'Initech: your API keys' }));
+    expect(keys.getByRole('textbox', { name: 'Secret key' })).toHaveValue('sk_newsecret');
+    expect(keys.getByRole('textbox', { name: 'Public key' })).toHaveValue('pk_newpublic');
+    expect(app.callsTo('POST', '/v1/workspaces')[0].body).toEqual({ name: 'Initech' });
+    await app.user.click(keys.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByDisplayValue('sk_newsecret')).toBeNull());
+  });
+});

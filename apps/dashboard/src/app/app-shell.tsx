@@ -1,4 +1,5 @@
 import {
+  Alert,
   AppShell,
   Button,
   Group,
@@ -11,6 +12,7 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconLogout,
   IconPlugConnected,
   IconPlus,
@@ -22,12 +24,14 @@ import {
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { type FormEvent, Fragment, useState } from 'react';
 import { errorMessage } from '../api/client';
+import { CopyField } from '../features/settings/components/copy-field';
 import {
   useCreateWorkspace,
   useSession,
   useSignOut,
   useSwitchWorkspace,
 } from '../features/auth/hooks/use-session';
+import { MODAL_STYLES } from './modal-styles';
 
 const NAV = [
   { to: '/users', label: 'Users & Segments', icon: IconUsersGroup, match: ['/users', '/segments'] },
@@ -144,40 +148,61 @@ function WorkspaceSwitcher() {
   );
 }
 
+/** New workspace, then its keys: the secret key is shown this once (api.md), to copy. */
 function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateWorkspace();
   const [name, setName] = useState('');
+  const close = () => {
+    create.reset();
+    setName('');
+    onClose();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(name.trim(), {
-      onSuccess: () => {
-        setName('');
-        onClose();
-      },
-    });
+    create.mutate(name.trim());
   };
+  const made = create.data;
   return (
-    <Modal opened={opened} onClose={onClose} title="New workspace">
-      <form onSubmit={submit}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={made ? `${made.name}: your API keys` : 'New workspace'}
+      size={made ? 'lg' : 'md'}
+      styles={MODAL_STYLES}
+    >
+      {made ? (
         <Stack>
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            value={name}
-            error={create.error ? errorMessage(create.error) : undefined}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
+          <Alert color="yellow" icon={<IconAlertTriangle />} title="Copy the secret key now">
+            This is the only time it is shown. The public key stays in Settings → API keys.
+          </Alert>
+          <CopyField label="Public key" value={made.publicKey} />
+          <CopyField label="Secret key" value={made.secretKey} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create workspace
-            </Button>
+            <Button onClick={close}>Done</Button>
           </Group>
         </Stack>
-      </form>
+      ) : (
+        <form onSubmit={submit}>
+          <Stack>
+            <TextInput
+              label="Name"
+              required
+              data-autofocus
+              value={name}
+              error={create.error ? errorMessage(create.error) : undefined}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                Create workspace
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }

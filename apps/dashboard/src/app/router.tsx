@@ -101,9 +101,6 @@ const editSegmentRoute = createRoute({
   ),
 });
 
-const placeholder = (name: 'IntegrationsPage' | 'SettingsPage') =>
-  lazyRouteComponent(() => import('../features/placeholders/placeholder-pages'), name);
-
 const experiencesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/experiences',
@@ -139,12 +136,27 @@ const playgroundRoute = createRoute({
 const integrationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/integrations',
-  component: placeholder('IntegrationsPage'),
+  component: lazyRouteComponent(
+    () => import('../features/integrations/routes/integrations-page'),
+    'IntegrationsPage',
+  ),
 });
+const settingsPage = (name: 'WorkspaceSettingsPage' | 'ApiKeysSettingsPage' | 'TeamSettingsPage') =>
+  lazyRouteComponent(() => import('../features/settings/routes/settings-pages'), name);
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
-  component: placeholder('SettingsPage'),
+  component: settingsPage('WorkspaceSettingsPage'),
+});
+const apiKeysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/api-keys',
+  component: settingsPage('ApiKeysSettingsPage'),
+});
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/team',
+  component: settingsPage('TeamSettingsPage'),
 });
 
 export const routeTree = rootRoute.addChildren([
@@ -163,6 +175,8 @@ export const routeTree = rootRoute.addChildren([
     playgroundRoute,
     integrationsRoute,
     settingsRoute,
+    apiKeysRoute,
+    teamRoute,
   ]),
 ]);
 

@@ -1,6 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import type { CustomAttributeCondition, CustomSource } from '@seg/segment-engine';
 import { CUSTOM_SOURCES, inferValueType } from '@seg/segment-engine';
+import { formatDateTime } from '../../../app/format';
 import { customAttributes, type CustomAttributeEntry } from './default-conditions';
 import type { FilterCatalog } from './filter-catalog';
 import { CUSTOM_SOURCE_LABELS } from './labels';
@@ -14,6 +15,17 @@ interface CustomAttributeFieldsProps {
 }
 
 const optionValue = (source: CustomSource, key: string) => `${source}:${key}`;
+
+/** A synced source's last successful sync (see `FilterCatalog.syncedAt`). */
+const lastSynced = (source: CustomSource, catalog: FilterCatalog): string | undefined =>
+  source === 'hubspot' || source === 'customerio' ? catalog.syncedAt?.[source] : undefined;
+
+/** The source's group in the list, with its last sync beside it when it is synced. */
+function sourceLabel(source: CustomSource, catalog: FilterCatalog): string {
+  const syncedAt = lastSynced(source, catalog);
+  const label = CUSTOM_SOURCE_LABELS[source];
+  return syncedAt ? `${label} · last synced ${formatDateTime(syncedAt)}` : label;
+}
 
 export function CustomAttributeFields({
   condition,
@@ -35,9 +47,10 @@ export function CustomAttributeFields({
         },
       ];
   const type = (current ?? choices[choices.length - 1]).type;
+  const syncedAt = lastSynced(condition.source, catalog);
 
   const groups = CUSTOM_SOURCES.map((source) => ({
-    group: CUSTOM_SOURCE_LABELS[source],
+    group: sourceLabel(source, catalog),
     items: choices
       .filter((e) => e.source === source)
       .map((e) => ({ value: optionValue(e.source, e.key), label: `${e.key} (${e.type})` })),
@@ -63,6 +76,13 @@ export function CustomAttributeFields({
     <>
       <NativeSelect
         label="Attribute"
+        // Below the input, so the filter's inputs stay in line.
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        description={
+          syncedAt
+            ? `${CUSTOM_SOURCE_LABELS[condition.source]} · last synced ${formatDateTime(syncedAt)}`
+            : undefined
+        }
         value={optionValue(condition.source, condition.key)}
         data={groups}
         onChange={(event) => pick(event.currentTarget.value)}

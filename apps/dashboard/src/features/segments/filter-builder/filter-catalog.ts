@@ -14,4 +14,10 @@ export interface FilterCatalog {
   events: readonly EventCatalogItem[];
   experiences: readonly Pick<Experience, 'id' | 'name' | 'steps'>[];
   segments: readonly Pick<SegmentView, 'id' | 'name'>[];
+  /**
+   * When each synced source last finished a successful sync (`GET /v1/integrations` and its
+   * runs): the catalog has no time per attribute, so an attribute of a synced source shows its
+   * provider's last successful run. Absent for sources never synced (and the SDK).
+   */
+  syncedAt?: Partial<Record<'hubspot' | 'customerio', string>>;
 }
