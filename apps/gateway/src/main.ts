@@ -10,6 +10,7 @@ void startService({
   config,
   rootModule: AppModule.register(config),
   httpPort: config.GATEWAY_PORT,
+  metricsPort: config.METRICS_PORT,
   consumeBus: false,
   configure: configureGateway,
 });
