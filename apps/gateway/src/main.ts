@@ -11,6 +11,7 @@ void startService({
   rootModule: AppModule.register(config),
   httpPort: config.GATEWAY_PORT,
   metricsPort: config.METRICS_PORT,
+  reusePort: config.GATEWAY_REUSE_PORT === 'true',
   consumeBus: false,
   configure: configureGateway,
 });

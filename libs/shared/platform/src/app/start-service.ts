@@ -32,6 +32,11 @@ export interface ServiceOptions {
    * `/metrics` is served on `httpPort` beside `/health`.
    */
   metricsPort?: number;
+  /**
+   * Share `httpPort` with other instances on this machine (SO_REUSEPORT: the kernel spreads
+   * connections over them). Only when asked: otherwise a second process on a taken port fails.
+   */
+  reusePort?: boolean;
   /** Listen to the bus (every service but a pure HTTP front). */
   consumeBus?: boolean;
   /** Last set-up before listening (global filters, OpenAPI docs, …). */
@@ -57,7 +62,13 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
     await app.startAllMicroservices();
   }
   await options.configure?.(app);
-  await app.listen(options.httpPort, host);
+  if (options.reusePort) {
+    // Nest passes its first argument to node's server.listen, which also takes an options object.
+    const listenOptions = { port: options.httpPort, host, reusePort: true };
+    await app.listen(listenOptions as unknown as number);
+  } else {
+    await app.listen(options.httpPort, host);
+  }
   const url = await app.getUrl();
   app
     .get(ServiceLogger)
