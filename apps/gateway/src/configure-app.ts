@@ -7,6 +7,7 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { sdkCors } from './limits/sdk-cors';
+import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './queues/queue-dashboard';
 import { assignRequestId } from './request-id/request-id.middleware';
 
 /** HTTP set-up shared by main.ts and the tests, so both serve the same API. */
@@ -19,5 +20,8 @@ export function configureGateway(app: INestApplication): void {
   (app as NestExpressApplication).useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app);
+  // Before the dashboard, whose client-route fallback would answer any other GET.
+  const queueDashboard = app.get(QueueDashboard).handler();
+  if (queueDashboard) app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard);
   serveDashboard(app, config.DASHBOARD_DIR);
 }
