@@ -1,10 +1,12 @@
 // `npm start`: install, build, start FerretDB (unless MONGODB_URI is set) and
-// the five services; Ctrl-C stops everything it started.
+// the five services and the worker; Ctrl-C stops everything it started.
+// `npm start -- --replicas N` (or REPLICAS=N, REPLICAS_<NAME>=N) runs N of each (replicas.mjs).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, log, projectEnv, runOrThrow, workspaceRoot } from './common.mjs';
+import { replicaPlan } from './replicas.mjs';
 import { ServiceConsole } from './service-console.mjs';
 
 // [name, bundle]: the integrations app has a second entry point, its sync workers.
@@ -22,6 +24,8 @@ let ferret;
 let stopping = false;
 
 async function main() {
+  // Checked first: a bad count fails before the build.
+  const plan = replicaPlan(PROCESSES, process.argv.slice(2), process.env);
   ensureDependencies();
   const { startFerretDb, ensureFerretDbBinary } = await import('./ferretdb.mjs');
   log('Building the services…');
@@ -45,13 +49,20 @@ async function main() {
   // JSON logs stay as they are in production and CI (for log collectors); a person reads these.
   const serviceConsole = new ServiceConsole({
     readable: env.NODE_ENV === 'development' && !process.env.CI,
-    width: Math.max(...PROCESSES.map(([service]) => service.length)),
+    width: Math.max(...plan.map(({ name }) => name.length)),
   });
-  for (const [service, bundle] of PROCESSES) {
+  if (plan.length > PROCESSES.length) {
+    log(`Starting ${plan.length} processes: ${plan.map(({ name }) => name).join(', ')}`);
+  }
+  for (const { name: service, bundle, env: own } of plan) {
     const child = spawn(
       path.join(workspaceRoot, 'node_modules', '.bin', 'node'),
       [path.join(workspaceRoot, 'dist', 'apps', bundle)],
-      { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'], env: projectEnv(env) },
+      {
+        cwd: workspaceRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: projectEnv({ ...env, ...own }),
+      },
     );
     serviceConsole.attach(service, child);
     // 'close', not 'exit': its last lines have been read by then.
@@ -68,7 +79,8 @@ async function main() {
 
   const port = Number(process.env.GATEWAY_PORT ?? 3000);
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${url}/health`, 60_000);
+  // A minute per six processes: they start at once and share the machine's cores.
+  await waitForHealth(`${url}/health`, 60_000 * Math.ceil(plan.length / PROCESSES.length));
   log(`Dashboard ${url}/  (a fresh install offers Create account)`);
   log(`Gateway   ${url}`);
   log(`API docs  ${url}/docs`);

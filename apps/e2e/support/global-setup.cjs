@@ -46,6 +46,7 @@ module.exports = async function globalSetup() {
     ADMIN_TOKEN: `adm_${randomBytes(16).toString('hex')}`,
     GATEWAY_PORT: String(port),
     HEALTH_PORT: '0',
+    METRICS_PORT: '0',
   };
   const children = PROCESSES.map(([name, bundle]) => {
     const logFile = path.join(logDir, `${name}.log`);

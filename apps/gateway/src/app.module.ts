@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import { ExperiencesGatewayModule } from './experiences/experiences.module';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { QueueDashboard } from './queues/queue-dashboard';
 import { SegmentsHttpModule } from './segments/segments.module';
 import { TeamModule } from './team/team.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +39,7 @@ export class AppModule {
         IntegrationsModule,
       ],
       controllers: [GatewayHealthController],
+      providers: [QueueDashboard],
     };
   }
 }

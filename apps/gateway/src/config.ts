@@ -7,6 +7,16 @@ export const gatewayEnvSchema = baseEnvSchema
   .extend({
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /**
+     * `/metrics` (Prometheus) on a listener of its own, never on the public API port: keep
+     * this port inside the network the scraper is in. 0 picks a free port (logged at start).
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+    /**
+     * Several gateways on one machine share GATEWAY_PORT (SO_REUSEPORT, Linux): set by
+     * `npm start -- --replicas N`. Off by default, so a second gateway on a taken port fails.
+     */
+    GATEWAY_REUSE_PORT: z.enum(['true', 'false']).default('false'),
     /** Bearer token for workspace creation; required in production. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Largest JSON body accepted, in bytes (413 above). */

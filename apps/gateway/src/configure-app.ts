@@ -7,6 +7,7 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { setupOpenApi } from './docs/openapi';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { sdkCors } from './limits/sdk-cors';
+import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './queues/queue-dashboard';
 import { assignRequestId } from './request-id/request-id.middleware';
 import { refuseDeepJson } from './validation/json-depth';
 import { rejectInvalidUtf8 } from './validation/utf8-body';
@@ -25,5 +26,8 @@ export function configureGateway(app: INestApplication): void {
   app.use(refuseDeepJson);
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app);
+  // Before the dashboard, whose client-route fallback would answer any other GET.
+  const queueDashboard = app.get(QueueDashboard).handler();
+  if (queueDashboard) app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard);
   serveDashboard(app, config.DASHBOARD_DIR);
 }

@@ -10,6 +10,8 @@ void startService({
   config,
   rootModule: AppModule.register(config),
   httpPort: config.GATEWAY_PORT,
+  metricsPort: config.METRICS_PORT,
+  reusePort: config.GATEWAY_REUSE_PORT === 'true',
   consumeBus: false,
   configure: configureGateway,
 });

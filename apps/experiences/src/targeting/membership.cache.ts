@@ -21,6 +21,7 @@ interface Membership {
 @Injectable()
 export class MembershipCache implements AudienceAnswers {
   private readonly cache = new InvalidatedCache<Membership>({
+    name: 'experiences_membership',
     ttlMs: TTL_MS,
     maxEntries: MAX_ENTRIES,
     settleMs: BROADCAST_SETTLE_MS,

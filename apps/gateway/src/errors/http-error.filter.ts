@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@seg/contracts';
-import { newErrorId } from '@seg/platform';
+import { newErrorId, tagErrorId } from '@seg/platform';
 import type { Response } from 'express';
 import { OverloadedError } from '../limits/load-shedding';
 import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
@@ -54,7 +54,7 @@ export class HttpErrorFilter implements ExceptionFilter {
    */
   private logFault(exception: unknown, error: DomainError): string {
     const fromService = error.meta?.['errorId'];
-    const errorId = typeof fromService === 'string' ? fromService : newErrorId();
+    const errorId = typeof fromService === 'string' ? tagErrorId(fromService) : newErrorId();
     this.logger.error({ err: exception, errorId, code: error.code }, 'Request failed');
     return errorId;
   }

@@ -33,6 +33,7 @@ const MAX_ENTRIES = 20_000;
 @Injectable()
 export class TargetingAnswers implements OnModuleInit {
   private readonly cache = new InvalidatedCache<TargetedExperience[]>({
+    name: 'gateway_targeting_answers',
     ttlMs: TTL_MS,
     maxEntries: MAX_ENTRIES,
     settleMs: BROADCAST_SETTLE_MS,

@@ -1,3 +1,5 @@
+// First: instrumentations must hook modules (the MongoDB driver) before anything loads them.
+import './telemetry/instrument';
 export * from './config/load-config';
 export * from './config/config.module';
 export * from './logging/logging.module';
@@ -26,3 +28,6 @@ export * from './jobs/queue-worker.check';
 export * from './logging/service-logger';
 export * from './request-context/request-id';
 export * from './paging/cursor';
+export * from './telemetry/tracing';
+export * from './metrics/registry';
+export * from './metrics/standard-metrics';

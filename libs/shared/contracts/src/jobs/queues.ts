@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { segmentApplyJobPayload, syncJobPayload } from '../integrations/integrations.contracts';
 
-/** Every job may carry the id of the request that queued it, so the worker's logs carry it too. */
-const jobContext = { requestId: z.string().max(128).optional() };
+/**
+ * Every job may carry the id of the request that queued it, so the worker's logs carry it too,
+ * and the W3C trace context it was queued in (`traceparent`, `tracestate`), so its span joins
+ * that trace.
+ */
+export const jobContext = {
+  requestId: z.string().max(128).optional(),
+  traceparent: z.string().max(55).optional(),
+  tracestate: z.string().max(512).optional(),
+};
 
 /**
  * BullMQ queues and their job payloads, typed once. Renaming a queue is a

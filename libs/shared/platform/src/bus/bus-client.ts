@@ -14,7 +14,9 @@ import {
 } from '@seg/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { BaseConfig } from '../config/load-config';
+import { standardMetrics } from '../metrics/standard-metrics';
 import { currentRequestId, REQUEST_ID_HEADER } from '../request-context/request-id';
+import { inSpan, SpanKind, traceCarrier } from '../telemetry/tracing';
 import { busNames, RMQ_SOCKET_OPTIONS } from './bus-topology';
 
 /**
@@ -73,35 +75,61 @@ export class BusClient implements OnApplicationShutdown {
       );
     }
     const timeoutMs = options.timeoutMs ?? this.config.BUS_REQUEST_TIMEOUT_MS;
-    let reply: BusReply<unknown>;
+    const startedAt = performance.now();
+    let outcome = 'ok';
     try {
-      reply = await firstValueFrom(
-        this.proxy
-          .send<BusReply<unknown>>(pattern, withRequestId(payload))
-          .pipe(timeout(timeoutMs)),
+      return await inSpan(
+        `${pattern} send`,
+        { kind: SpanKind.CLIENT, attributes: messagingAttributes(pattern, 'send'), isFault },
+        async (span) => {
+          let reply: BusReply<unknown>;
+          try {
+            reply = await firstValueFrom(
+              this.proxy
+                .send<BusReply<unknown>>(pattern, withMessageContext(payload))
+                .pipe(timeout(timeoutMs)),
+            );
+          } catch (error) {
+            if (error instanceof TimeoutError) {
+              outcome = 'timeout';
+              throw new DomainError(
+                'SERVICE_UNAVAILABLE',
+                `The ${contract.service} service did not answer within ${timeoutMs} ms`,
+              );
+            }
+            outcome = 'unavailable';
+            this.logger.error({ err: error, pattern }, 'Bus request failed');
+            throw new DomainError(
+              'SERVICE_UNAVAILABLE',
+              `The ${contract.service} service is unavailable`,
+            );
+          }
+          if (!reply.ok) {
+            outcome = 'error';
+            span.setAttribute('error.code', reply.error.code);
+            throw DomainError.fromBody(reply.error);
+          }
+          return contract.response.parse(reply.data) as ResponseOf<P>;
+        },
       );
-    } catch (error) {
-      if (error instanceof TimeoutError) {
-        throw new DomainError(
-          'SERVICE_UNAVAILABLE',
-          `The ${contract.service} service did not answer within ${timeoutMs} ms`,
-        );
-      }
-      this.logger.error({ err: error, pattern }, 'Bus request failed');
-      throw new DomainError(
-        'SERVICE_UNAVAILABLE',
-        `The ${contract.service} service is unavailable`,
+    } finally {
+      standardMetrics.busRequestDuration.observe(
+        { pattern, outcome },
+        (performance.now() - startedAt) / 1000,
       );
     }
-    if (!reply.ok) throw DomainError.fromBody(reply.error);
-    return contract.response.parse(reply.data) as ResponseOf<P>;
   }
 
   async emit<P extends EventPattern>(pattern: P, payload: EventOf<P>): Promise<void> {
     const parsed = eventContracts[pattern].payload.parse(payload);
-    await firstValueFrom(this.events.emit(pattern, withRequestId(parsed)), {
-      defaultValue: undefined,
-    });
+    await inSpan(
+      `${pattern} publish`,
+      { kind: SpanKind.PRODUCER, attributes: messagingAttributes(pattern, 'publish') },
+      () =>
+        firstValueFrom(this.events.emit(pattern, withMessageContext(parsed)), {
+          defaultValue: undefined,
+        }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -109,11 +137,31 @@ export class BusClient implements OnApplicationShutdown {
   }
 }
 
-/** The message with the current request id in its AMQP headers (the payload stays the contract's). */
-function withRequestId<T>(payload: T): T | RmqRecord<T> {
+/**
+ * The message with the current request id and trace context (W3C `traceparent`) in its AMQP
+ * headers; the payload stays the contract's.
+ */
+function withMessageContext<T>(payload: T): T | RmqRecord<T> {
   const requestId = currentRequestId();
-  if (!requestId) return payload;
-  return new RmqRecordBuilder(payload)
-    .setOptions({ headers: { [REQUEST_ID_HEADER]: requestId } })
-    .build();
+  const headers: Record<string, string> = {
+    ...traceCarrier(),
+    ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+  };
+  if (Object.keys(headers).length === 0) return payload;
+  return new RmqRecordBuilder(payload).setOptions({ headers }).build();
+}
+
+/** A caller's mistake (404, 409, 400…) is the answer, not a fault of the call. */
+function isFault(error: unknown): boolean {
+  return (
+    !(error instanceof DomainError) || ['INTERNAL', 'SERVICE_UNAVAILABLE'].includes(error.code)
+  );
+}
+
+export function messagingAttributes(pattern: string, operation: string) {
+  return {
+    'messaging.system': 'rabbitmq',
+    'messaging.destination.name': pattern,
+    'messaging.operation.type': operation,
+  };
 }

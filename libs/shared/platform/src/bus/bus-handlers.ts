@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload, RmqContext } from '@nestjs/microservices';
+import { trace } from '@opentelemetry/api';
 import type { Channel, Message } from 'amqplib';
 import {
   BusReply,
@@ -21,6 +22,9 @@ import {
   REQUEST_ID_HEADER,
   runWithRequestId,
 } from '../request-context/request-id';
+import { standardMetrics } from '../metrics/standard-metrics';
+import { contextFrom, failSpan, inSpan, SpanKind } from '../telemetry/tracing';
+import { messagingAttributes } from './bus-client';
 import { inflightTracker } from './inflight-tracker';
 
 const logger = new Logger('Bus');
@@ -33,6 +37,40 @@ function channelOf(context: RmqContext): { channel: Channel; message: Message } 
 function requestIdOf(message: Message): string {
   const headers: Record<string, unknown> = message.properties.headers ?? {};
   return acceptedRequestId(headers[REQUEST_ID_HEADER]) ?? newRequestId();
+}
+
+/**
+ * Handles one message as part of its sender's request and trace: a span (child of the
+ * sender's, from the `traceparent` header), the request id, the in-flight count (shutdown
+ * waits for it) and the latency histogram under the outcome `work` reports.
+ */
+async function handleMessage<T>(
+  kind: 'request' | 'event',
+  pattern: string,
+  message: Message,
+  work: (setOutcome: (outcome: string) => void) => Promise<T>,
+): Promise<T> {
+  const startedAt = performance.now();
+  let outcome = 'ok';
+  try {
+    return await inSpan(
+      `${pattern} process`,
+      {
+        kind: kind === 'request' ? SpanKind.SERVER : SpanKind.CONSUMER,
+        attributes: messagingAttributes(pattern, 'process'),
+        parent: contextFrom(message.properties.headers),
+      },
+      () =>
+        runWithRequestId(requestIdOf(message), () =>
+          inflightTracker.track(() => work((value) => (outcome = value))),
+        ),
+    );
+  } finally {
+    standardMetrics.busHandleDuration.observe(
+      { kind, pattern, outcome },
+      (performance.now() - startedAt) / 1000,
+    );
+  }
 }
 
 /** A domain error as it is; anything else becomes INTERNAL with an `errorId` logged beside its stack. */
@@ -68,32 +106,32 @@ export function HandleRequest<P extends RequestPattern>(pattern: P) {
       const { channel, message } = channelOf(context);
       const startedAt = performance.now();
       try {
-        return await runWithRequestId(requestIdOf(message), () =>
-          inflightTracker.track(async () => {
-            const parsed = contract.request.safeParse(payload);
-            if (!parsed.success) {
-              return {
-                ok: false as const,
-                error: {
-                  code: 'VALIDATION_FAILED' as const,
-                  message: `Invalid payload for ${pattern}`,
-                  details: zodIssuesToDetails(parsed.error),
-                },
-              };
-            }
-            try {
-              const data = await original.call(this, parsed.data as ParsedRequestOf<P>);
-              return { ok: true as const, data };
-            } catch (error) {
-              return { ok: false as const, error: toErrorBody(error) };
-            } finally {
-              logger.debug(
-                { pattern, ms: Math.round(performance.now() - startedAt) },
-                'Request handled',
-              );
-            }
-          }),
-        );
+        return await handleMessage('request', pattern, message, async (setOutcome) => {
+          const parsed = contract.request.safeParse(payload);
+          if (!parsed.success) {
+            setOutcome('invalid');
+            return {
+              ok: false as const,
+              error: {
+                code: 'VALIDATION_FAILED' as const,
+                message: `Invalid payload for ${pattern}`,
+                details: zodIssuesToDetails(parsed.error),
+              },
+            };
+          }
+          try {
+            const data = await original.call(this, parsed.data as ParsedRequestOf<P>);
+            return { ok: true as const, data };
+          } catch (error) {
+            setOutcome(error instanceof DomainError ? 'error' : 'fault');
+            return { ok: false as const, error: toErrorBody(error) };
+          } finally {
+            logger.debug(
+              { pattern, ms: Math.round(performance.now() - startedAt) },
+              'Request handled',
+            );
+          }
+        });
       } finally {
         channel.ack(message);
       }
@@ -122,28 +160,31 @@ export function HandleEvent<P extends EventKey>(pattern: P) {
     const contract = eventContracts[pattern];
     const wrapped = async function (this: unknown, payload: unknown, context: RmqContext) {
       const { channel, message } = channelOf(context);
-      await runWithRequestId(requestIdOf(message), () =>
-        inflightTracker.track(async () => {
-          const parsed = contract.payload.safeParse(payload);
-          if (!parsed.success) {
-            logger.error(
-              { pattern, issues: parsed.error.issues },
-              'Invalid event payload: dead-lettered',
-            );
-            channel.nack(message, false, false);
-            return;
-          }
-          try {
-            await original.call(this, parsed.data as EventOf<P>);
-            channel.ack(message);
-            logger.debug({ pattern }, 'Event handled');
-          } catch (error) {
-            const requeue = !message.fields.redelivered;
-            logger.error({ err: error, pattern, requeue }, 'Event handler failed');
-            channel.nack(message, false, requeue);
-          }
-        }),
-      );
+      await handleMessage('event', pattern, message, async (setOutcome) => {
+        const parsed = contract.payload.safeParse(payload);
+        if (!parsed.success) {
+          logger.error(
+            { pattern, issues: parsed.error.issues },
+            'Invalid event payload: dead-lettered',
+          );
+          setOutcome('invalid');
+          standardMetrics.busDeadLetters.inc({ pattern, reason: 'invalid' });
+          channel.nack(message, false, false);
+          return;
+        }
+        try {
+          await original.call(this, parsed.data as EventOf<P>);
+          channel.ack(message);
+          logger.debug({ pattern }, 'Event handled');
+        } catch (error) {
+          const requeue = !message.fields.redelivered;
+          logger.error({ err: error, pattern, requeue }, 'Event handler failed');
+          failSpan(trace.getActiveSpan(), error);
+          setOutcome(requeue ? 'retried' : 'dead_lettered');
+          if (!requeue) standardMetrics.busDeadLetters.inc({ pattern, reason: 'failed' });
+          channel.nack(message, false, requeue);
+        }
+      });
     };
     (descriptor as PropertyDescriptor).value = wrapped;
     EventPattern(pattern)(target, key, descriptor);

@@ -1,3 +1,5 @@
+import { standardMetrics } from '../metrics/standard-metrics';
+
 export interface CachedEntry<V> {
   value: V;
   /** When the read that produced the value started. */
@@ -11,6 +13,8 @@ export interface CachedEntry<V> {
 export const BROADCAST_SETTLE_MS = 500;
 
 export interface InvalidatedCacheOptions {
+  /** Names the cache on `/metrics` (`cache_requests_total{cache, result}`); unnamed caches are not counted. */
+  name?: string;
   /** A safety net: how long an entry may be used without any invalidation. */
   ttlMs: number;
   maxEntries: number;
@@ -38,11 +42,16 @@ export class InvalidatedCache<V> {
 
   get(scope: string, key: string, now = Date.now()): CachedEntry<V> | undefined {
     const id = `${scope}/${key}`;
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (now - entry.loadedAt > this.options.ttlMs) {
+    let entry = this.entries.get(id);
+    if (entry && now - entry.loadedAt > this.options.ttlMs) {
       this.entries.delete(id);
-      return undefined;
+      entry = undefined;
+    }
+    if (this.options.name !== undefined) {
+      standardMetrics.cacheRequests.inc({
+        cache: this.options.name,
+        result: entry ? 'hit' : 'miss',
+      });
     }
     return entry;
   }

@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { QueueName } from '@seg/contracts';
 import type { DefaultJobOptions } from 'bullmq';
 import type { BaseConfig } from '../config/load-config';
+import { queueDepthMetricsProvider } from '../metrics/queue-metrics';
 import { WorkerDrain } from './worker-drain';
 
 /** @nestjs/bullmq's worker options (the type is not exported by name). */
@@ -42,6 +43,7 @@ export function withWorkerOptions<P extends Type<WorkerHost>>(
  * BullMQ on Redis for a service and its workers. Keys are namespaced by BUS_PREFIX
  * so that several deployments (or test suites) can share one Redis. In a process with
  * processors, their workers are closed (current jobs finished) before connections close.
+ * Each queue's depth by state is on `/metrics` (`bullmq_queue_jobs`).
  */
 @Module({})
 export class JobsModule {
@@ -60,7 +62,7 @@ export class JobsModule {
         }),
         BullModule.registerQueue(...options.queues.map((name) => ({ name }))),
       ],
-      providers: [WorkerDrain],
+      providers: [WorkerDrain, queueDepthMetricsProvider(options.queues)],
       exports: [BullModule],
     };
   }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { BaseConfig } from '../config/load-config';
 import { currentRequestId } from '../request-context/request-id';
+import { currentTraceIds } from '../telemetry/tracing';
+import { ObservabilityShutdown } from '../app/observability';
 import { ServiceLogger } from './service-logger';
 
 /** Levels at which pino-http's request logs (level `info`) are written. */
@@ -9,7 +11,8 @@ const HTTP_LOG_LEVELS: ReadonlySet<BaseConfig['LOG_LEVEL']> = new Set(['info', '
 
 /**
  * Structured JSON logs (pino); HTTP request logs only where there is HTTP traffic.
- * Every line written while a request, bus message or job is handled carries its `requestId`.
+ * Every line written while a request, bus message or job is handled carries its `requestId`
+ * (and `traceId`/`spanId` when tracing is on).
  */
 @Module({})
 export class LoggingModule {
@@ -25,16 +28,18 @@ export class LoggingModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             base: { service },
+            // The request id, and the trace and span ids when traced (log ↔ trace).
             mixin: () => {
               const requestId = currentRequestId();
-              return requestId ? { requestId } : {};
+              return { ...(requestId ? { requestId } : {}), ...currentTraceIds() };
             },
             autoLogging: httpLogs,
             redact: ['req.headers.authorization', 'req.headers["x-signature"]'],
           },
         }),
       ],
-      providers: [ServiceLogger],
+      // Every process has logs: its spans are flushed and metrics listener closed from here.
+      providers: [ServiceLogger, ObservabilityShutdown],
       exports: [ServiceLogger],
     };
   }

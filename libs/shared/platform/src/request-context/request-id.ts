@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 
 /** Header that carries a request id: accepted at the gateway, echoed back, and on every bus message. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -20,7 +21,18 @@ export function newRequestId(): string {
 
 /** Names one fault: sent to the caller with a 5xx answer and logged beside the stack. */
 export function newErrorId(): string {
-  return randomUUID();
+  return tagErrorId(randomUUID());
+}
+
+/**
+ * Marks the current span (the HTTP call, bus message or job being handled) as the fault
+ * `errorId`, so the id an operator reads in an answer or a log line finds the trace too.
+ */
+export function tagErrorId(errorId: string): string {
+  const span = trace.getActiveSpan();
+  span?.setAttribute('error.id', errorId);
+  span?.setStatus({ code: SpanStatusCode.ERROR, message: `fault ${errorId}` });
+  return errorId;
 }
 
 /** The id of the request being handled here (HTTP call, bus message or job), if any. */
@@ -33,5 +45,7 @@ export function currentRequestId(): string | undefined {
  * carries it (pino mixin) and every bus message or job sent meanwhile passes it on.
  */
 export function runWithRequestId<T>(requestId: string, work: () => T): T {
+  // The span of the call, message or job (when traced) names its request too.
+  trace.getActiveSpan()?.setAttribute('request.id', requestId);
   return requestIds.run(requestId, work);
 }
