@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   type CompiledSegment,
   type EventDocument,
@@ -25,6 +25,21 @@ export interface WriteSummary {
   /** Members gained minus members lost, per segment. */
   deltas: Map<string, number>;
 }
+
+/** A change is identified by what it changes: the user's row as it was before it. */
+const changeId = (
+  workspaceId: string,
+  userId: string,
+  segmentId: string,
+  change: string,
+  rowEvaluatedAt: Date | null,
+) =>
+  `chg_${createHash('sha256')
+    .update(
+      [workspaceId, userId, segmentId, change, rowEvaluatedAt?.toISOString() ?? '-'].join('\u0000'),
+    )
+    .digest('hex')
+    .slice(0, 32)}`;
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
@@ -162,7 +177,8 @@ export class MembershipWriter {
         for (const segmentId of list_) {
           deltas.set(segmentId, (deltas.get(segmentId) ?? 0) + (change === 'entered' ? 1 : -1));
           changes.push({
-            _id: `chg_${randomBytes(12).toString('hex')}`,
+            // Deterministic: a page written again after a crash records the change once.
+            _id: changeId(workspaceId, userId, segmentId, change, row?.evaluatedAt ?? null),
             workspaceId,
             segmentId,
             userId,
@@ -174,8 +190,10 @@ export class MembershipWriter {
       }
     }
 
-    await this.repository.writeMemberships(upserts, deletes);
+    // History first: if the process dies in between, the rows are not written, the page is
+    // evaluated again and the same change ids are refused as duplicates.
     await this.repository.recordChanges(changes);
+    await this.repository.writeMemberships(upserts, deletes);
     const at = now.toISOString();
     for (const { userId, entered, exited } of announcements) {
       await this.bus.emit('segment.membership.changed', {

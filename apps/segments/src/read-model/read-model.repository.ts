@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { isDuplicateKeyError } from '@seg/profile-store';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import {
   DAILY_SIZE_MODEL,
@@ -167,7 +168,12 @@ export class ReadModelRepository {
 
   async recordChanges(changes: readonly MembershipChangeDocument[]): Promise<void> {
     if (changes.length === 0) return;
-    await this.changes.insertMany(changes, { ordered: false });
+    try {
+      await this.changes.insertMany(changes, { ordered: false });
+    } catch (error) {
+      // Recorded already by a run that died before writing the rows (ids are deterministic).
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   /** Adds to segment sizes (one writer: a read-modify-write is safe) and records the day's size. */
