@@ -94,7 +94,7 @@ class Run {
 
   /** Every user exists with attributes of the catalog's types before any segment. */
   async start(): Promise<void> {
-    for (const [i, userId] of USERS.entries()) {
+    for (const i of USERS.keys()) {
       await this.apply({
         kind: 'identify',
         user: i,
