@@ -42,9 +42,10 @@ export class MembershipQueue {
       force: true,
       ...jobRequestContext(),
     };
-    // Waiting jobs with the same id coalesce: one recomputation per burst of syncs.
+    // One job per sync page: an id shared with a job already running (or done) would drop
+    // this page's changes. Jobs of a workspace run one after the other.
     await this.queue.add('recompute', data, {
-      jobId: `recompute-${workspaceId}-profiles-${Math.floor(Date.now() / 1000)}`,
+      jobId: `recompute-${workspaceId}-profiles-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
     });
   }
 
