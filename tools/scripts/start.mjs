@@ -9,10 +9,11 @@ import { ensureDependencies, log, projectEnv, runOrThrow, workspaceRoot } from '
 import { replicaPlan } from './replicas.mjs';
 import { ServiceConsole } from './service-console.mjs';
 
-// [name, bundle]: the integrations app has a second entry point, its sync workers.
+// [name, bundle]: the segments and integrations apps have a second entry point, their workers.
 const PROCESSES = [
   ['users', 'users/main.js'],
   ['segments', 'segments/main.js'],
+  ['segments-worker', 'segments/worker.js'],
   ['experiences', 'experiences/main.js'],
   ['integrations', 'integrations/main.js'],
   ['integrations-worker', 'integrations/worker.js'],

@@ -10,6 +10,7 @@ const root = path.resolve(__dirname, '../../..');
 const PROCESSES = [
   ['users', 'users/main.js'],
   ['segments', 'segments/main.js'],
+  ['segments-worker', 'segments/worker.js'],
   ['experiences', 'experiences/main.js'],
   ['integrations', 'integrations/main.js'],
   ['integrations-worker', 'integrations/worker.js'],

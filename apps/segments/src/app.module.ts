@@ -8,7 +8,7 @@ export class AppModule {
   static register(config: SegmentsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [BusServiceModule.forRoot(config, 'segments'), SegmentsModule],
+      imports: [BusServiceModule.forRoot(config, 'segments'), SegmentsModule.register(config)],
     };
   }
 }

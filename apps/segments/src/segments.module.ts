@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MembershipHandler } from './membership/membership.handler';
 import { SegmentsHandler } from './segments/segments.handler';
@@ -19,29 +19,42 @@ import { SegmentLinter } from './segments/segment-linter';
 import { SEGMENT_MODEL, SegmentSchema } from './segments/segment.schema';
 import { SegmentRepository } from './segments/segment.repository';
 import { USE_CASES } from './use-cases';
+import type { SegmentsConfig } from './config';
+import { ReadModelModule } from './read-model/read-model.module';
+import { MembershipStatus } from './read-model/membership-status';
+import { MembershipEvents } from './read-model/membership-events.handler';
+import { HISTORY_DAYS } from './read-model/history-retention';
 
 /** Segment definitions and membership. */
-@Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: SEGMENT_MODEL, schema: SegmentSchema },
-      { name: PREVIEW_COUNT_MODEL, schema: PreviewCountSchema },
-    ]),
-    MemberStoreModule,
-  ],
-  controllers: [SegmentsHandler, MembershipHandler],
-  providers: [
-    SegmentRepository,
-    SegmentInputValidator,
-    SegmentLinter,
-    CompiledSegments,
-    UserSnapshotCache,
-    CacheInvalidation,
-    MemberPager,
-    SavedSegment,
-    PreviewCountRepository,
-    SampledPreview,
-    ...USE_CASES,
-  ],
-})
-export class SegmentsModule {}
+@Module({})
+export class SegmentsModule {
+  static register(config: SegmentsConfig): DynamicModule {
+    return {
+      module: SegmentsModule,
+      imports: [
+        ReadModelModule.register(config),
+        MongooseModule.forFeature([
+          { name: SEGMENT_MODEL, schema: SegmentSchema },
+          { name: PREVIEW_COUNT_MODEL, schema: PreviewCountSchema },
+        ]),
+        MemberStoreModule,
+      ],
+      controllers: [SegmentsHandler, MembershipHandler, MembershipEvents],
+      providers: [
+        MembershipStatus,
+        { provide: HISTORY_DAYS, useValue: config.MEMBERSHIP_HISTORY_DAYS },
+        SegmentRepository,
+        SegmentInputValidator,
+        SegmentLinter,
+        CompiledSegments,
+        UserSnapshotCache,
+        CacheInvalidation,
+        MemberPager,
+        SavedSegment,
+        PreviewCountRepository,
+        SampledPreview,
+        ...USE_CASES,
+      ],
+    };
+  }
+}

@@ -12,6 +12,8 @@ import { GetPreviewCountUseCase } from './membership/usecases/get-preview-count/
 import { ExplainMemberUseCase } from './membership/usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
+import { SegmentHistoryUseCase } from './membership/usecases/segment-history/segment-history.usecase';
+import { UserSegmentHistoryUseCase } from './membership/usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
 
 /** Every use case of the segments service, one per bus request (each handler calls one). */
@@ -30,4 +32,6 @@ export const USE_CASES: Type[] = [
   ListMembersUseCase,
   ListUserSegmentsUseCase,
   PreviewSegmentUseCase,
+  SegmentHistoryUseCase,
+  UserSegmentHistoryUseCase,
 ];

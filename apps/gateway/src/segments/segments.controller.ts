@@ -21,6 +21,7 @@ import {
   segmentCountResponse,
   segmentDeleteQuery,
   segmentExplainResponse,
+  segmentHistoryResponse,
   segmentListResponse,
   segmentMembersResponse,
   segmentPreviewResponse,
@@ -183,8 +184,27 @@ export class SegmentsController {
     return this.bus.request('segments.members.list', { workspaceId, segmentId, ...query });
   }
 
+  @Get(':id/history')
+  @ApiOperation({
+    summary:
+      'Size per day and entered/exited changes (user, time, segment version), newest first, paged',
+  })
+  @ApiOkResponse({ schema: openApiSchema(segmentHistoryResponse, 'output') })
+  @ApiErrorResponses(404)
+  history(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @ZodQuery(pageQuery) query: Page,
+  ): Promise<ResponseOf<'segments.segment.history'>> {
+    return this.bus.request('segments.segment.history', { workspaceId, segmentId, ...query });
+  }
+
   @Get(':id/count')
-  @ApiOperation({ summary: 'Number of members' })
+  @ApiOperation({
+    summary:
+      'Number of members, from the membership read model: status ready, or computing with ' +
+      'progress (0–1) while a recomputation runs',
+  })
   @ApiOkResponse({ schema: openApiSchema(segmentCountResponse, 'output') })
   @ApiErrorResponses(404)
   count(

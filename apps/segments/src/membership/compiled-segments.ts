@@ -32,6 +32,14 @@ interface WorkspaceState {
   refreshing?: Promise<void>;
 }
 
+export interface WorkspaceSegments {
+  compiled: Map<string, CompiledSegment>;
+  /** Per compiled segment: the version of itself and of each segment it references. */
+  deps: Map<string, Record<string, number>>;
+  versions: Map<string, number>;
+  names: Map<string, string>;
+}
+
 const typeKey = (source: string, key: string) => `${source}\u0000${key}`;
 
 /**
@@ -73,6 +81,37 @@ export class CompiledSegments {
       names.set(id, def.name);
     }
     return { compiled, names };
+  }
+
+  /**
+   * Every segment of the workspace as it is now (re-read first), for the membership read
+   * model: compiled ones with the versions of every segment each was built from (`deps`), and
+   * the current version of every segment (compiling or not). `reread: false` trusts this
+   * process's copy (kept fresh by events, like targeting's).
+   */
+  async current(workspaceId: string, reread = true): Promise<WorkspaceSegments> {
+    if (reread) this.invalidate(workspaceId);
+    const state = await this.fresh(workspaceId);
+    const compiled = new Map<string, CompiledSegment>();
+    const deps = new Map<string, Record<string, number>>();
+    const versions = new Map<string, number>();
+    const names = new Map<string, string>();
+    for (const [id, def] of state.defs) {
+      versions.set(id, def.version);
+      const one = this.compiledOf(workspaceId, state, id);
+      const cached = state.compiled.get(id);
+      if (!one || !cached) continue;
+      compiled.set(id, one);
+      deps.set(id, Object.fromEntries(cached.deps));
+      names.set(id, def.name);
+    }
+    return { compiled, deps, versions, names };
+  }
+
+  /** The current version of each segment of the workspace (cached like the compiled ones). */
+  async versions(workspaceId: string): Promise<Map<string, number>> {
+    const state = await this.fresh(workspaceId);
+    return new Map([...state.defs].map(([id, def]) => [id, def.version]));
   }
 
   /** Compiles unsaved rules (preview) against the workspace's current segments. */

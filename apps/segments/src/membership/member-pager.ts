@@ -19,7 +19,7 @@ import { MemberStore } from '../reads/member-store';
 export const CHUNK_SIZE = 20_000;
 
 /** Members are ordered by userId; the cursor is the last userId of the previous page. */
-const memberCursor = z.object({ u: z.string().min(1).max(256) });
+export const memberCursor = z.object({ u: z.string().min(1).max(256) });
 
 export interface MemberPageResult {
   users: SegmentMemberView[];

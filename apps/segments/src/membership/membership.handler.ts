@@ -7,6 +7,8 @@ import { GetPreviewCountUseCase } from './usecases/get-preview-count/get-preview
 import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
+import { SegmentHistoryUseCase } from './usecases/segment-history/segment-history.usecase';
+import { UserSegmentHistoryUseCase } from './usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
 
 /**
@@ -23,7 +25,19 @@ export class MembershipHandler {
     private readonly explainMember: ExplainMemberUseCase,
     private readonly checkMembership: CheckMembershipUseCase,
     private readonly listUserSegments: ListUserSegmentsUseCase,
+    private readonly segmentHistory: SegmentHistoryUseCase,
+    private readonly userHistory: UserSegmentHistoryUseCase,
   ) {}
+
+  @HandleRequest('segments.segment.history')
+  history(command: ParsedRequestOf<'segments.segment.history'>) {
+    return this.segmentHistory.execute(command);
+  }
+
+  @HandleRequest('segments.user.history')
+  historyOfUser(command: ParsedRequestOf<'segments.user.history'>) {
+    return this.userHistory.execute(command);
+  }
 
   @HandleRequest('segments.segment.preview')
   preview(command: ParsedRequestOf<'segments.segment.preview'>) {

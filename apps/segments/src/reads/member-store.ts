@@ -32,6 +32,20 @@ export abstract class MemberStore {
     userId: string,
     keys: readonly EventKey[],
   ): Promise<EventDocument[]>;
+  /** A page of the workspace's profiles, ordered by userId, after `afterUserId` (recomputation). */
+  abstract profilesAfter(
+    workspaceId: string,
+    afterUserId: string | null,
+    limit: number,
+  ): Promise<ProfileDocument[]>;
+  /** The profiles of these users (unknown ones left out). */
+  abstract profilesOf(workspaceId: string, userIds: readonly string[]): Promise<ProfileDocument[]>;
+  /** The events of these users with one of these (source, name) pairs. */
+  abstract eventsOfUsers(
+    workspaceId: string,
+    userIds: readonly string[],
+    keys: readonly EventKey[],
+  ): Promise<EventDocument[]>;
   /** Summaries of these users, in no particular order (unknown ones left out). */
   abstract summaries(workspaceId: string, userIds: readonly string[]): Promise<MemberSummary[]>;
   /** How many users the workspace has, counting no further than `max + 1`. */

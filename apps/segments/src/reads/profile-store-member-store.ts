@@ -57,6 +57,46 @@ export class ProfileStoreMemberStore extends MemberStore {
     return this.events.find(workspaceId, { userId, ...byName });
   }
 
+  async profilesAfter(
+    workspaceId: string,
+    afterUserId: string | null,
+    limit: number,
+  ): Promise<ProfileDocument[]> {
+    // workspaceId (first $match, added by the repository) is the pushed-down equality; the
+    // range and the sort run on that workspace's profiles (FerretDB pushes no range or sort).
+    const match = afterUserId === null ? {} : { userId: { $gt: afterUserId } };
+    return this.profiles.aggregate<ProfileDocument>(workspaceId, [
+      { $match: match },
+      { $sort: { userId: 1 } },
+      { $limit: limit },
+    ]);
+  }
+
+  async profilesOf(workspaceId: string, userIds: readonly string[]): Promise<ProfileDocument[]> {
+    // By `_id` (which embeds the workspace): served by the primary key on every backend.
+    return this.profiles.findByUserIds(workspaceId, [...userIds]);
+  }
+
+  async eventsOfUsers(
+    workspaceId: string,
+    userIds: readonly string[],
+    keys: readonly EventKey[],
+  ): Promise<EventDocument[]> {
+    if (keys.length === 0 || userIds.length === 0) return [];
+    const users = userIds.length === 1 ? userIds[0] : { $in: [...userIds] };
+    // One query per (source, name): each is a pushed-down equality on FerretDB.
+    const perKey = await Promise.all(
+      keys.map((key) =>
+        this.events.find(workspaceId, {
+          source: key.source as EventSource,
+          name: key.name,
+          userId: users,
+        } as never),
+      ),
+    );
+    return perKey.flat();
+  }
+
   async summaries(workspaceId: string, userIds: readonly string[]): Promise<MemberSummary[]> {
     const found = await this.profiles.findByUserIds(workspaceId, [...userIds]);
     return found.map((profile) => ({

@@ -1,6 +1,9 @@
 import {
   previewCountView,
   rulesCheckView,
+  segmentCountView,
+  segmentHistoryView,
+  userSegmentHistoryView,
   segmentDeletedView,
   segmentListItemView,
   segmentMemberView,
@@ -81,7 +84,15 @@ export const segmentPreviewResponse = segmentPreviewView
   .describe('exact: false adds interval: [low, high] (95%, integers) and countId');
 /** `GET /v1/segments/counts/:countId`: a preview's background count. */
 export const previewCountResponse = previewCountView;
-export const segmentCountResponse = z.object({ count: z.number().int() });
+/**
+ * From the membership read model: `status` `ready` (`count` as of `asOf`), or `computing`
+ * with `progress` 0–1 while a recomputation runs (`count` then evaluated at `asOf`).
+ */
+export const segmentCountResponse = segmentCountView;
+/** `GET /v1/segments/:id/history?limit=&cursor=`: sizes per day, changes newest first. */
+export const segmentHistoryResponse = segmentHistoryView;
+/** `GET /v1/users/:userId/segments/history?limit=&cursor=`: newest first. */
+export const userSegmentHistoryResponse = userSegmentHistoryView;
 export const segmentExplainResponse = z.object({
   member: z.boolean(),
   explanation: z

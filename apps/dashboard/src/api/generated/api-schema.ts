@@ -444,8 +444,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Number of members */
+    /** Number of members, from the membership read model: status ready, or computing with progress (0–1) while a recomputation runs */
     get: operations['SegmentsController_count'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/segments/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Size per day and entered/exited changes (user, time, segment version), newest first, paged */
+    get: operations['SegmentsController_history'];
     put?: never;
     post?: never;
     delete?: never;
@@ -686,6 +703,23 @@ export interface paths {
     };
     /** The published experiences this user is targeted by now */
     get: operations['TargetingController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{userId}/segments/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's entered/exited segment changes, newest first, paged */
+    get: operations['UserSegmentsController_history'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3792,6 +3826,9 @@ export interface operations {
                 /** @enum {string} */
                 type: 'group';
               };
+              size: number;
+              /** @enum {string} */
+              sizeStatus: 'ready' | 'computing' | 'failed';
               /** Format: date-time */
               updatedAt: string;
               usedBy: string[];
@@ -4612,7 +4649,159 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** Format: date-time */
+            asOf: string;
             count: number;
+            progress?: number;
+            /** @enum {string} */
+            status: 'ready' | 'computing' | 'failed';
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description A service did not answer in time */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SegmentsController_history: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changes: {
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              change: 'entered' | 'exited';
+              segmentId: string;
+              segmentVersion: number;
+              userId: string;
+            }[];
+            nextCursor: string | null;
+            sizes: {
+              /** Format: date */
+              day: string;
+              size: number;
+            }[];
           };
         };
       };
@@ -6706,6 +6895,129 @@ export interface operations {
         headers: {
           /** @description seconds */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  UserSegmentsController_history: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changes: {
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              change: 'entered' | 'exited';
+              segmentId: string;
+              segmentVersion: number;
+              userId: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description A service did not answer in time */
+      503: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { segmentApplyJobPayload, syncJobPayload } from '../integrations/integrations.contracts';
+import { segmentIdSchema, userIdSchema, workspaceIdSchema } from '../common/ids';
 
 /**
  * Every job may carry the id of the request that queued it, so the worker's logs carry it too,
@@ -24,6 +25,32 @@ export const queueContracts = {
   'integrations.sync': { run: syncJobPayload.extend(jobContext) },
   /** Segment.io deliveries stored by the webhook, applied to the profile store. */
   'integrations.segment': { apply: segmentApplyJobPayload.extend(jobContext) },
+  /**
+   * The segments worker's membership read model: `recompute` every user of a workspace after a
+   * segment was created, edited or deleted (or a sync changed unnamed users; job id per segment
+   * version), `users` re-evaluates named users after they changed, `due` re-evaluates a user at
+   * its `nextChangeAt` (a delayed job).
+   */
+  'segments.membership': {
+    recompute: z
+      .object({
+        workspaceId: workspaceIdSchema,
+        /** What triggered it (a segment id, or `profiles` for a sync that named no users). */
+        reason: z.union([segmentIdSchema, z.literal('profiles')]),
+        /** Re-evaluate even if every segment's computed version is current (data changed). */
+        force: z.boolean().optional(),
+        ...jobContext,
+      })
+      .strict(),
+    users: z
+      .object({
+        workspaceId: workspaceIdSchema,
+        userIds: z.array(userIdSchema).min(1).max(5_000),
+        ...jobContext,
+      })
+      .strict(),
+    due: z.object({ workspaceId: workspaceIdSchema, userId: userIdSchema, ...jobContext }).strict(),
+  },
 } as const;
 
 export type QueueName = keyof typeof queueContracts;

@@ -79,6 +79,10 @@ export const segmentListItemView = segmentView.extend({
   usedBy: z.array(experienceIdSchema),
   /** Segments whose rules reference this one (it cannot be deleted while any do). */
   referencedBy: z.array(segmentIdSchema),
+  /** Members, from the membership read model (see `sizeStatus`). */
+  size: z.number().int().min(0),
+  /** `computing` while a recomputation of this segment runs: `size` is then not final. */
+  sizeStatus: z.enum(['ready', 'computing', 'failed']),
 });
 export type SegmentListItemView = z.infer<typeof segmentListItemView>;
 
@@ -127,6 +131,41 @@ export const segmentDeletedView = z.object({
   deleted: z.literal(true),
   /** Experiences that dropped the reference (`targetsNobody` when it was their last segment). */
   experiences: detachedExperienceList,
+});
+
+/**
+ * A saved segment's count from the membership read model. `ready`: `count` is the read model's
+ * size as of `asOf`; `computing`: a recomputation runs (`progress` 0–1) and `count` is evaluated
+ * now; `failed`: the last recomputation gave up (it is retried), `count` evaluated now.
+ */
+export const segmentCountView = z.object({
+  count: z.number().int().min(0),
+  asOf: z.iso.datetime(),
+  status: z.enum(['ready', 'computing', 'failed']),
+  progress: z.number().min(0).max(1).optional(),
+});
+
+/** One recorded entry into, or exit from, a segment. */
+export const membershipChangeView = z.object({
+  segmentId: segmentIdSchema,
+  userId: userIdSchema,
+  change: z.enum(['entered', 'exited']),
+  at: z.iso.datetime(),
+  segmentVersion: z.number().int().min(0),
+});
+export type MembershipChangeView = z.infer<typeof membershipChangeView>;
+
+/** Size at the end of each day (UTC) that had a change, oldest first, within the retention. */
+export const segmentHistoryView = z.object({
+  sizes: z.array(z.object({ day: z.iso.date(), size: z.number().int().min(0) })),
+  /** Newest first. */
+  changes: z.array(membershipChangeView),
+  nextCursor: z.string().nullable(),
+});
+
+export const userSegmentHistoryView = z.object({
+  changes: z.array(membershipChangeView),
+  nextCursor: z.string().nullable(),
 });
 
 /** A segment a user is in, as listed on the user's profile. */
@@ -188,7 +227,19 @@ export const segmentsRequests = {
   'segments.members.count': requestContract(
     'segments',
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
-    z.object({ count: z.number().int().min(0) }),
+    segmentCountView,
+  ),
+  /** `GET /v1/segments/:id/history`: sizes per day and entered/exited changes, paged. */
+  'segments.segment.history': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, ...pageQuery.shape }),
+    segmentHistoryView,
+  ),
+  /** `GET /v1/users/:userId/segments/history`: the user's entered/exited changes, paged. */
+  'segments.user.history': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, userId: userIdSchema, ...pageQuery.shape }),
+    userSegmentHistoryView,
   ),
   'segments.member.explain': requestContract(
     'segments',

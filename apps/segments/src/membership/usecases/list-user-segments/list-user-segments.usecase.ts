@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
-import { CompiledSegments } from '../../compiled-segments';
+import type { CompiledSegment } from '@seg/segment-engine';
+import { MembershipStatus } from '../../../read-model/membership-status';
+import { ReadModelRepository } from '../../../read-model/read-model.repository';
+import { membershipKey } from '../../../read-model/read-model.schemas';
 import { CheckMembershipUseCase } from '../check-membership/check-membership.usecase';
 
 export type ListUserSegmentsCommand = ParsedRequestOf<'segments.membership.ofUser'>;
 
 /**
- * The profile's "segments the user is in": CheckMembershipUseCase's one-user evaluation
- * over every segment of the workspace (compiled copies from the cache, one profile read and
- * only the events the segments count). Sorted by name, then id.
+ * The profile's "segments the user is in", sorted by name, then id: the user's row of the read
+ * model for every `ready` segment; evaluated now (CheckMembershipUseCase's one-user
+ * evaluation) for segments being recomputed, and for all when the user has no row yet or its
+ * `nextChangeAt` has passed (a relative window flipped and the worker has not caught up).
  */
 @Injectable()
 export class ListUserSegmentsUseCase {
   constructor(
-    private readonly compiled: CompiledSegments,
+    private readonly status: MembershipStatus,
+    private readonly readModel: ReadModelRepository,
     private readonly membership: CheckMembershipUseCase,
   ) {}
 
@@ -21,8 +26,23 @@ export class ListUserSegmentsUseCase {
     workspaceId,
     userId,
   }: ListUserSegmentsCommand): Promise<ResponseOf<'segments.membership.ofUser'>> {
-    const { compiled, names } = await this.compiled.all(workspaceId);
-    const ids = await this.membership.memberOf(workspaceId, userId, compiled);
+    const [status, row] = await Promise.all([
+      this.status.of(workspaceId),
+      this.readModel.membership(workspaceId, membershipKey(workspaceId, userId)),
+    ]);
+    const { compiled, names } = status.segments;
+    const trusted =
+      row !== null && (row.nextChangeAt === null || row.nextChangeAt.getTime() > Date.now());
+    const live = new Map<string, CompiledSegment>();
+    const ids: string[] = [];
+    for (const [id, segment] of compiled) {
+      if (trusted && status.of(id).status === 'ready') {
+        if (row.segmentIds.includes(id)) ids.push(id);
+      } else {
+        live.set(id, segment);
+      }
+    }
+    ids.push(...(await this.membership.memberOf(workspaceId, userId, live)));
     const segments = ids.map((id) => ({ id, name: names.get(id) ?? '' }));
     segments.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     return { segments };

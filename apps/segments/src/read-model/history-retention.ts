@@ -1,0 +1,1 @@
+export const HISTORY_DAYS = Symbol('HISTORY_DAYS');

@@ -1,0 +1,35 @@
+import { Controller } from '@nestjs/common';
+import type { EventOf } from '@seg/contracts';
+import { HandleEvent } from '@seg/platform';
+import { MembershipQueue } from './membership-queue';
+
+/**
+ * What keeps the read model current, heard once per deployment (durable queue, a failure is
+ * redelivered): each change becomes a job of the segments worker.
+ */
+@Controller()
+export class MembershipEvents {
+  constructor(private readonly queue: MembershipQueue) {}
+
+  @HandleEvent('user.updated')
+  async onUserUpdated(event: EventOf<'user.updated'>): Promise<void> {
+    await this.queue.users(event.workspaceId, [event.userId]);
+  }
+
+  /** Named users are re-evaluated; a sync that names none changed the whole workspace. */
+  @HandleEvent('profiles.synced')
+  async onProfilesSynced(event: EventOf<'profiles.synced'>): Promise<void> {
+    if (event.userIds?.length) await this.queue.users(event.workspaceId, event.userIds);
+    else await this.queue.recomputeWorkspace(event.workspaceId);
+  }
+
+  @HandleEvent('segment.updated')
+  async onSegmentUpdated(event: EventOf<'segment.updated'>): Promise<void> {
+    await this.queue.recomputeForSegment(event.workspaceId, event.segmentId, event.version);
+  }
+
+  @HandleEvent('segment.deleted')
+  async onSegmentDeleted(event: EventOf<'segment.deleted'>): Promise<void> {
+    await this.queue.recomputeForSegment(event.workspaceId, event.segmentId, 0);
+  }
+}

@@ -1,0 +1,72 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobPayload } from '@seg/contracts';
+import { jobRequestContext } from '@seg/platform';
+import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+
+export const MEMBERSHIP_QUEUE = 'segments.membership';
+export type RecomputeJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'recompute'>;
+export type UsersJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'users'>;
+export type DueJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'due'>;
+
+/** BullMQ job ids may not hold `:`; user ids may hold anything, so they are hashed. */
+const digest = (...parts: string[]) =>
+  createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+
+/** Producer side of the read model's queue (the segments service and its worker). */
+@Injectable()
+export class MembershipQueue {
+  constructor(@InjectQueue(MEMBERSHIP_QUEUE) private readonly queue: Queue) {}
+
+  /**
+   * Recompute every user of the workspace after segment `segmentId` reached `version`
+   * (0: deleted). One job per segment version: a retried request queues nothing more.
+   */
+  async recomputeForSegment(
+    workspaceId: string,
+    segmentId: string,
+    version: number,
+  ): Promise<void> {
+    const data: RecomputeJobData = { workspaceId, reason: segmentId, ...jobRequestContext() };
+    await this.queue.add('recompute', data, {
+      jobId: `recompute-${workspaceId}-${segmentId}-${version || 'deleted'}`,
+    });
+  }
+
+  /** Recompute every user of the workspace because its data changed in bulk (a sync). */
+  async recomputeWorkspace(workspaceId: string): Promise<void> {
+    const data: RecomputeJobData = {
+      workspaceId,
+      reason: 'profiles',
+      force: true,
+      ...jobRequestContext(),
+    };
+    // One job per sync page: an id shared with a job already running (or done) would drop
+    // this page's changes. Jobs of a workspace run one after the other.
+    await this.queue.add('recompute', data, {
+      jobId: `recompute-${workspaceId}-profiles-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    });
+  }
+
+  /** Re-evaluate these users (they changed). */
+  async users(workspaceId: string, userIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < userIds.length; i += 1_000) {
+      const data: UsersJobData = {
+        workspaceId,
+        userIds: userIds.slice(i, i + 1_000),
+        ...jobRequestContext(),
+      };
+      await this.queue.add('users', data);
+    }
+  }
+
+  /** Re-evaluate the user at `at` (its `nextChangeAt`); one job per user and instant. */
+  async scheduleDue(workspaceId: string, userId: string, at: Date): Promise<void> {
+    const data: DueJobData = { workspaceId, userId };
+    await this.queue.add('due', data, {
+      jobId: `due-${digest(workspaceId, userId, String(at.getTime()))}`,
+      delay: Math.max(0, at.getTime() - Date.now()),
+    });
+  }
+}
