@@ -11,12 +11,14 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
+import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // Full Customer.io syncs through the real worker, BullMQ on Redis and FerretDB,
 // against a local fake speaking Customer.io's App API.
 jest.setTimeout(40_000);
 
 describe('Customer.io sync (worker + fake Customer.io)', () => {
+  let users: UsersServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -61,6 +63,8 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
   const since = (index: number) => cio.requests.slice(index);
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await cio.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
@@ -97,9 +101,10 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
     for (let i = 0; i < 1_200; i += 1) {
       cio.addPerson(`lead${i}`, `lead${i}@example.com`, { seats: String(i) });
     }
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await users?.stop();
     await worker.close();
     await api.close();
     await cio.stop();

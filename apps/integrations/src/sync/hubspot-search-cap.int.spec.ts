@@ -8,6 +8,7 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
+import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // HubSpot's search pages through at most 10,000 results a query. The fake and the
 // provider are given a cap of 200 here so that 450 changed contacts cross it twice.
@@ -17,6 +18,7 @@ const SEARCH_CAP = 200;
 const CONTACTS = 450;
 
 describe('HubSpot incremental sync at the search result cap (worker + fake HubSpot)', () => {
+  let users: UsersServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -53,6 +55,8 @@ describe('HubSpot incremental sync at the search result cap (worker + fake HubSp
     }));
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
@@ -70,9 +74,10 @@ describe('HubSpot incremental sync at the search result cap (worker + fake HubSp
     // The first run pages every contact (no search); it sets the cursor the next one searches from.
     const first = await syncToEnd();
     expect(first).toMatchObject({ status: 'succeeded', stats: { fetched: CONTACTS } });
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await users?.stop();
     await worker.close();
     await api.close();
     await hubspot.stop();

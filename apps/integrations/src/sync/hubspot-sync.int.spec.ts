@@ -12,12 +12,14 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
+import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // Full HubSpot syncs through the real worker, BullMQ on Redis and FerretDB,
 // against a local fake speaking HubSpot's API.
 jest.setTimeout(30_000);
 
 describe('HubSpot sync (worker + fake HubSpot)', () => {
+  let users: UsersServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -56,6 +58,8 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   }
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     listener.on('profiles.synced', (event) => announced.push(event));
     await listener.start();
     await hubspot.start();
@@ -95,9 +99,10 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     for (let i = 0; i < 230; i += 1) {
       hubspot.addContact({ email: `lead${i}@example.com` }, new Date(start + 10 + i));
     }
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await users?.stop();
     await listener.onApplicationShutdown();
     await worker.close();
     await api.close();

@@ -11,12 +11,14 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
+import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // A worker shut down mid-run (what SIGTERM does) puts the run back; a new worker
 // resumes it from its checkpoint and finishes it. No run is left running.
 jest.setTimeout(30_000);
 
 describe('sync resume after a worker shutdown', () => {
+  let users: UsersServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -46,6 +48,8 @@ describe('sync resume after a worker shutdown', () => {
   };
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     await api.init();
@@ -76,9 +80,10 @@ describe('sync resume after a worker shutdown', () => {
       provider: 'hubspot',
       input: { accessToken: hubspot.accessToken, apiBaseUrl: hubspot.url },
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await users?.stop();
     await firstWorker?.close();
     await secondWorker?.close();
     await api?.close();

@@ -20,6 +20,28 @@ import { AttributeTypes } from '../catalog/attribute-types';
 import type { InboxApplier } from '../ingestion/inbox-applier';
 import { ApplyMessagesUseCase } from '../ingestion/usecases/apply-messages/apply-messages.usecase';
 import type { InteractionReceiptRepository } from '../interactions/interaction-receipt.repository';
+import type { KeptRecordRepository, SourceAttributesWriter } from '@seg/profile-store/writes';
+import { IdentityCache } from '../writing/identity-cache';
+import { KeptPresence } from '../writing/kept-presence';
+import { UserLanes } from '../writing/user-lanes';
+
+/** No vendor record kept (the use-case specs do not sync; the integration tests do). */
+export function noKeptRecords(): KeptRecordRepository {
+  return {
+    any: async () => false,
+    matching: async () => [],
+    forget: async () => undefined,
+  } as unknown as KeptRecordRepository;
+}
+
+/** A source writer that must not be called by specs without kept records. */
+export function unusedSourceWriter(): SourceAttributesWriter {
+  return {
+    setSourceAttributes: async () => {
+      throw new Error('no kept records in the use-case specs');
+    },
+  } as unknown as SourceAttributesWriter;
+}
 
 /**
  * A deep copy keeping Dates and ObjectIds (structuredClone makes Dates of another
@@ -275,6 +297,8 @@ export function usersWorld() {
   const rejected = new InMemoryRejectedValues();
   const receipts = new InMemoryReceipts();
   const bus = new RecordingBus();
+  const lanes = new UserLanes();
+  const kept = noKeptRecords();
   const applyMessages = new ApplyMessagesUseCase(
     profiles.asRepository(),
     events.asRepository(),
@@ -284,8 +308,14 @@ export function usersWorld() {
     inbox.asRepository(),
     new AttributeTypes(attributeCatalog.asRepository()),
     bus.asBusClient(),
+    lanes,
+    new IdentityCache(),
+    new KeptPresence(kept),
+    kept,
+    unusedSourceWriter(),
   );
   return {
+    lanes,
     profiles,
     inbox,
     events,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { segmentApplyJobPayload, syncJobPayload } from '../integrations/integrations.contracts';
+import { syncPageJobPayload } from '../users/users.sync-pages';
 
 /** Every job may carry the id of the request that queued it, so the worker's logs carry it too. */
 const jobContext = { requestId: z.string().max(128).optional() };
@@ -16,6 +17,24 @@ export const queueContracts = {
   'integrations.sync': { run: syncJobPayload.extend(jobContext) },
   /** Segment.io deliveries stored by the webhook, applied to the profile store. */
   'integrations.segment': { apply: segmentApplyJobPayload.extend(jobContext) },
+  /**
+   * Pages of HubSpot / Customer.io records handed by the sync workers to the users service,
+   * the only writer of profiles (job id `<runId>:<seq>`; the return value is the page's
+   * outcome, `syncPageOutcomeSchema`).
+   */
+  'users.sync-pages': { write: syncPageJobPayload.extend(jobContext) },
+  /** Messages that cannot be processed (poisoned): kept with their reason for inspection. */
+  'users.dead-letter': {
+    poisoned: z
+      .object({
+        queue: z.string(),
+        jobId: z.string().optional(),
+        reason: z.string(),
+        data: z.unknown(),
+        ...jobContext,
+      })
+      .strict(),
+  },
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
