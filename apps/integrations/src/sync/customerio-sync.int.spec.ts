@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeCustomerIo, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeCustomerIo,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
@@ -11,14 +18,13 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
-import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // Full Customer.io syncs through the real worker, BullMQ on Redis and FerretDB,
 // against a local fake speaking Customer.io's App API.
 jest.setTimeout(40_000);
 
 describe('Customer.io sync (worker + fake Customer.io)', () => {
-  let users: UsersServiceProcess | undefined;
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',

@@ -1,6 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
@@ -8,7 +15,6 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
-import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // HubSpot's search pages through at most 10,000 results a query. The fake and the
 // provider are given a cap of 200 here so that 450 changed contacts cross it twice.
@@ -18,7 +24,7 @@ const SEARCH_CAP = 200;
 const CONTACTS = 450;
 
 describe('HubSpot incremental sync at the search result cap (worker + fake HubSpot)', () => {
-  let users: UsersServiceProcess | undefined;
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',

@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { ProfilesSyncedEvent, RunView } from '@seg/contracts';
 import { BusBroadcast } from '@seg/platform';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
@@ -12,14 +19,13 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
-import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // Full HubSpot syncs through the real worker, BullMQ on Redis and FerretDB,
 // against a local fake speaking HubSpot's API.
 jest.setTimeout(30_000);
 
 describe('HubSpot sync (worker + fake HubSpot)', () => {
-  let users: UsersServiceProcess | undefined;
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',

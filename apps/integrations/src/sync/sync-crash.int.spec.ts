@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { Connection } from 'mongoose';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +21,6 @@ import { integrationsEnvSchema } from '../config';
 import { PutConnectionUseCase } from '../connections/usecases/put-connection/put-connection.usecase';
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
-import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 /** BullMQ lock of the workers here: a killed worker's job is taken back after ~1 s. */
@@ -27,7 +33,7 @@ const LOCK_MS = '1000';
 jest.setTimeout(90_000);
 
 describe('sync after a worker is killed (SIGKILL)', () => {
-  let users: UsersServiceProcess | undefined;
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',

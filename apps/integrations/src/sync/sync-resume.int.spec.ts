@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
@@ -11,14 +18,13 @@ import { PutConnectionUseCase } from '../connections/usecases/put-connection/put
 import { ListRunsUseCase } from '../runs/usecases/list-runs/list-runs.usecase';
 import { RequestSyncUseCase } from '../runs/usecases/request-sync/request-sync.usecase';
 import { WorkerModule } from '../worker.module';
-import { startUsersService, type UsersServiceProcess } from '../testing/users-service';
 
 // A worker shut down mid-run (what SIGTERM does) puts the run back; a new worker
 // resumes it from its checkpoint and finishes it. No run is left running.
 jest.setTimeout(30_000);
 
 describe('sync resume after a worker shutdown', () => {
-  let users: UsersServiceProcess | undefined;
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',

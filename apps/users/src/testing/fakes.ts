@@ -169,6 +169,12 @@ class InMemoryEvents {
     });
     return inserted;
   }
+
+  async countByName(workspaceId: string, source: string, name: string) {
+    return this.documents.filter(
+      (d) => d.workspaceId === workspaceId && d.source === source && d.name === name,
+    ).length;
+  }
 }
 
 /** Event names per source: `$inc` the count, `$max` the last seen time. */
@@ -192,6 +198,20 @@ class InMemoryEventCatalog {
         found.count += entry.count;
         if (entry.lastSeenAt > found.lastSeenAt) found.lastSeenAt = entry.lastSeenAt;
       }
+    }
+  }
+
+  async setCount(
+    workspaceId: string,
+    entry: Pick<EventCatalogEntry, 'source' | 'name' | 'count' | 'lastSeenAt'>,
+  ) {
+    const found = this.entries.find(
+      (e) => e.workspaceId === workspaceId && e.source === entry.source && e.name === entry.name,
+    );
+    if (!found) this.entries.push({ ...entry, workspaceId } as EventCatalogEntry);
+    else {
+      found.count = entry.count;
+      if (entry.lastSeenAt > found.lastSeenAt) found.lastSeenAt = entry.lastSeenAt;
     }
   }
 }

@@ -74,13 +74,9 @@ export class ApplyMessagesUseCase {
   ) {}
 
   async execute(workspaceId: string, entries: InboxEntry[]): Promise<void> {
-    const parsed = this.parse(entries);
-    // In the lanes of the chunk's users: no other write of theirs overlaps (sync pages).
-    await this.lanes.run(
-      workspaceId,
-      parsed.map((item) => item.message.userId),
-      () => this.applyParsed(workspaceId, entries, parsed),
-    );
+    // One drain loop per process applies chunks one after the other; each profile write
+    // runs in its user's lane, so no other write of that profile (a sync page) overlaps it.
+    await this.applyParsed(workspaceId, entries, this.parse(entries));
   }
 
   private async applyParsed(
@@ -161,6 +157,37 @@ export class ApplyMessagesUseCase {
       counts.set(key, entry);
     }
     await this.eventCatalog.record(workspaceId, [...counts.values()]);
+    await this.recountAfterCrash(workspaceId, events, new Set(inserted));
+  }
+
+  /**
+   * Events already stored when their entries are applied again means an apply was cut
+   * short (a crash) after the events were inserted, and maybe before the catalog counted
+   * them: the counts of those names are counted again from the events (rare: only entries
+   * the sweep finds unapplied). One drain loop per process applies chunks one at a time.
+   */
+  private async recountAfterCrash(
+    workspaceId: string,
+    events: StoredEvent[],
+    inserted: Set<number>,
+  ): Promise<void> {
+    const names = new Map<
+      string,
+      { source: StoredEvent['source']; name: string; lastSeenAt: Date }
+    >();
+    events.forEach((event, index) => {
+      if (inserted.has(index)) return;
+      const key = `${event.source}\u0000${event.name}`;
+      const known = names.get(key);
+      if (!known || event.timestamp > known.lastSeenAt) {
+        names.set(key, { source: event.source, name: event.name, lastSeenAt: event.timestamp });
+      }
+    });
+    for (const { source, name, lastSeenAt } of names.values()) {
+      const count = await this.events.countByName(workspaceId, source, name);
+      await this.eventCatalog.setCount(workspaceId, { source, name, count, lastSeenAt });
+      this.logger.warn({ workspaceId, source, name, count }, 'Event count recounted after a crash');
+    }
   }
 
   /** Every message as activity per user, identify traits normalised to their catalog types. */
@@ -260,6 +287,7 @@ export class ApplyMessagesUseCase {
         workspaceId,
         provider,
         [...updates].map(([userId, attributes]) => ({ userId, attributes })),
+        (users, write) => this.lanes.run(workspaceId, users, write),
       );
       for (const userId of updates.keys()) {
         await this.identities.forgetFingerprint(workspaceId, provider, userId);
@@ -319,7 +347,9 @@ export class ApplyMessagesUseCase {
         }
       } else if (result.changes.length > 0 || result.conflicts.length > 0) {
         updates.push(async () => {
-          const written = await this.profiles.setGuarded(workspaceId, userId, current, result.set);
+          const written = await this.lanes.run(workspaceId, [userId], () =>
+            this.profiles.setGuarded(workspaceId, userId, current, result.set),
+          );
           if (written) record(userId, result);
           else retry.push(userId);
         });
@@ -349,7 +379,11 @@ export class ApplyMessagesUseCase {
       if (!current) {
         if ((await this.profiles.insertNew(workspaceId, [result.profile])).size === 0)
           return result;
-      } else if (await this.profiles.setGuarded(workspaceId, userId, current, result.set)) {
+      } else if (
+        await this.lanes.run(workspaceId, [userId], () =>
+          this.profiles.setGuarded(workspaceId, userId, current, result.set),
+        )
+      ) {
         return result;
       }
     }

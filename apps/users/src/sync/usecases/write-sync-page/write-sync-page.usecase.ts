@@ -209,8 +209,12 @@ export class WriteSyncPageUseCase {
     }
     if (updates.length === 0) return;
     const userIds = updates.map((update) => update.userId);
-    const result = await this.lanes.run(workspaceId, userIds, () =>
-      this.writer.setSourceAttributes(workspaceId, provider, updates),
+    // Each bulk write in its users' lanes (not the whole page: ingestion of other users goes on).
+    const result = await this.writer.setSourceAttributes(
+      workspaceId,
+      provider,
+      updates,
+      (users, write) => this.lanes.run(workspaceId, users, write),
     );
     for (const [userId, fingerprint] of fingerprints) {
       index.withSource.add(userId);

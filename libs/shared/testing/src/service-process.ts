@@ -1,16 +1,16 @@
-// The users service (the only writer of profiles) as a child process for the sync
-// suites: the real entry point, apps/users/src/main.ts, through @swc-node/register,
-// with the suite's config (same database, bus namespace and Redis prefix).
+// A service as a child process for an integration suite: its real entry point (e.g.
+// apps/users/src/main.ts) through @swc-node/register, with the suite's config (same
+// database, bus namespace and Redis prefix), its /health on a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { waitFor } from '@seg/testing';
+import { waitFor } from './wait-for';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
-export interface UsersServiceProcess {
+export interface ServiceProcess {
   child: ChildProcess;
   logFile: string;
   logs(): string;
@@ -20,11 +20,12 @@ export interface UsersServiceProcess {
   kill(): Promise<void>;
 }
 
-export async function startUsersService(
+export async function startServiceProcess(
+  entry: string,
   config: object,
-  name = 'users',
+  name: string,
   env: Record<string, string> = {},
-): Promise<UsersServiceProcess> {
+): Promise<ServiceProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' };
   for (const [key, value] of Object.entries(config)) {
     if (value !== undefined && value !== null && typeof value !== 'object') {
@@ -39,7 +40,7 @@ export async function startUsersService(
   const out = openSync(logFile, 'a');
   const child = spawn(
     path.join(ROOT, 'node_modules/.bin/node'),
-    ['-r', '@swc-node/register', path.join(ROOT, 'apps/users/src/main.ts')],
+    ['-r', '@swc-node/register', path.join(ROOT, entry)],
     { cwd: ROOT, env: childEnv, stdio: ['ignore', out, out] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -50,7 +51,7 @@ export async function startUsersService(
     if (sig === 'SIGTERM') setTimeout(() => running() && child.kill('SIGKILL'), 10_000).unref();
     await exited;
   };
-  const service: UsersServiceProcess = {
+  const service: ServiceProcess = {
     child,
     logFile,
     logs: () => readFileSync(logFile, 'utf8'),
@@ -85,4 +86,13 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** The users service (the only writer of profiles), as `startServiceProcess` starts it. */
+export function startUsersService(
+  config: object,
+  name = 'users',
+  env: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  return startServiceProcess('apps/users/src/main.ts', config, name, env);
 }
