@@ -107,7 +107,7 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
     for (let i = 0; i < 1_200; i += 1) {
       cio.addPerson(`lead${i}`, `lead${i}@example.com`, { seats: String(i) });
     }
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await users?.stop();

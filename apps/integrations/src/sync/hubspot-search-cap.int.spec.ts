@@ -80,7 +80,7 @@ describe('HubSpot incremental sync at the search result cap (worker + fake HubSp
     // The first run pages every contact (no search); it sets the cursor the next one searches from.
     const first = await syncToEnd();
     expect(first).toMatchObject({ status: 'succeeded', stats: { fetched: CONTACTS } });
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await users?.stop();

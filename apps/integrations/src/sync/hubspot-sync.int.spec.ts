@@ -105,7 +105,7 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     for (let i = 0; i < 230; i += 1) {
       hubspot.addContact({ email: `lead${i}@example.com` }, new Date(start + 10 + i));
     }
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await users?.stop();

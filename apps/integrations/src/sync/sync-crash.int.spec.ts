@@ -135,7 +135,7 @@ describe('sync after a worker is killed (SIGKILL)', () => {
         new Date(start + i),
       );
     }
-  }, 120_000);
+  }, 200_000);
 
   afterEach(async () => {
     for (const child of workers.splice(0)) await kill(child);

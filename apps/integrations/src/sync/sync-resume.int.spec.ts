@@ -86,7 +86,7 @@ describe('sync resume after a worker shutdown', () => {
       provider: 'hubspot',
       input: { accessToken: hubspot.accessToken, apiBaseUrl: hubspot.url },
     });
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await users?.stop();

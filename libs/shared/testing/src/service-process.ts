@@ -64,7 +64,7 @@ export async function startServiceProcess(
         if (!running()) throw new Error(`${name} exited:\n${service.logs()}`);
         return (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.ok === true;
       },
-      { timeoutMs: 60_000, intervalMs: 200, what: `${name} healthy (log: ${logFile})` },
+      { timeoutMs: 150_000, intervalMs: 200, what: `${name} healthy (log: ${logFile})` },
     );
   } catch (error) {
     await service.kill();
