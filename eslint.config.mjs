@@ -175,6 +175,43 @@ export default tseslint.config(
     },
   },
   {
+    // One writer per document (architecture.md): only the users service writes profiles,
+    // events, interactions summaries and the catalog. Its write paths live behind
+    // `@seg/profile-store/writes`; nothing else may import them (nor reach into the
+    // library's sources). Other services hand their changes to the users service.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/users/**', 'libs/shared/profile-store/**', 'apps/dashboard/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@seg/profile-store/writes',
+              message: 'Only the users service writes profiles: hand the change to it.',
+            },
+            {
+              name: '@seg/profile-store',
+              importNames: [
+                'InboxRepository',
+                'RejectedValueRepository',
+                'EventCatalogRepository',
+                'RetriedWrites',
+              ],
+              message: 'Only the users service writes the inbox, events and the catalog.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/profile-store/src/**'],
+              message: 'Import the profile store through @seg/profile-store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The dashboard runs in the browser: it takes the contracts' types only (their zod schemas
     // and errors stay on the server) and the rule language's constants from the engine.
     files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],

@@ -95,6 +95,8 @@ class System {
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       GATEWAY_PORT: String(port),
       HEALTH_PORT: '0',
+      // The gateway's metrics on a free port: another system may hold the default 9464.
+      METRICS_PORT: '0',
       HUBSPOT_API_BASE_URL: hubspotUrl,
       RATE_LIMIT_SDK: '100000000',
       RATE_LIMIT_SDK_PER_USER: '100000000',

@@ -78,6 +78,8 @@ export async function startBenchSystem(
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     GATEWAY_PORT: String(port),
     HEALTH_PORT: '0',
+    // The gateway's metrics on a free port: another system may hold the default 9464.
+    METRICS_PORT: '0',
     // Load comes from one key: the per-key rate limit is not what is measured.
     RATE_LIMIT_SDK: '100000000',
     RATE_LIMIT_SDK_PER_USER: '100000000',

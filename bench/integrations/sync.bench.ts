@@ -20,7 +20,13 @@ import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
-import { FakeCustomerIo, FakeHubSpot, testConfig } from '@seg/testing';
+import {
+  FakeCustomerIo,
+  FakeHubSpot,
+  type ServiceProcess,
+  startUsersService,
+  testConfig,
+} from '@seg/testing';
 import type { Connection } from 'mongoose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -159,8 +165,11 @@ async function main(): Promise<void> {
   cio.perSecondLimit = 10;
   let api: INestApplicationContext | undefined;
   let worker: INestApplicationContext | undefined;
+  // The users service writes the pages (the only writer of profiles): a process of its own.
+  let users: ServiceProcess | undefined;
   try {
     await Promise.all([hubspot.start(), cio.start()]);
+    users = await startUsersService(config, 'users-bench-sync');
     api = await NestFactory.createApplicationContext(AppModule.register(config), {
       logger: false,
     });
@@ -271,6 +280,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await worker?.close();
+    await users?.stop();
     if (api) {
       await api
         .get<Connection>(getConnectionToken())

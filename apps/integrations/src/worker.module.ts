@@ -1,6 +1,7 @@
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { ModuleRef } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
+import type { QueueEvents } from 'bullmq';
 import {
   AppConfigModule,
   BusModule,
@@ -8,7 +9,6 @@ import {
   MongoModule,
   withWorkerOptions,
 } from '@seg/platform';
-import { ProfileStoreModule } from '@seg/profile-store';
 import { Redis } from 'ioredis';
 import type { IntegrationsConfig } from './config';
 import { IntegrationsDataModule } from './data.module';
@@ -18,10 +18,9 @@ import { SystemProcessor } from './jobs/system.processor';
 import { CustomerIoProvider } from './providers/customerio/customerio.provider';
 import { HubSpotProvider } from './providers/hubspot/hubspot.provider';
 import { SegmentProcessor } from './segment/segment.processor';
-import { PendingRecordRepository } from './sync/pending-record.repository';
-import { PENDING_RECORD_MODEL, PendingRecordSchema } from './sync/pending-record.schema';
 import { ProviderRegistry } from './sync/provider-registry';
 import { RequestLimiter } from './sync/request-limiter';
+import { SYNC_PAGES_EVENTS, SYNC_PAGES_QUEUE, syncPagesEventsProvider } from './sync/sync-pages';
 import { SYNC_PROVIDER_ADAPTERS } from './sync/sync-provider';
 import { SyncProcessor } from './sync/sync.processor';
 import { WORKER_USE_CASES } from './use-cases';
@@ -36,6 +35,7 @@ export class WorkerModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.moduleRef.get(RequestLimiter, { strict: false }).close();
+    await this.moduleRef.get<QueueEvents>(SYNC_PAGES_EVENTS, { strict: false }).close();
   }
 
   static register(config: IntegrationsConfig): DynamicModule {
@@ -49,8 +49,8 @@ export class WorkerModule implements OnApplicationShutdown {
         BusModule.forRoot(),
         integrationsJobsModule(config),
         IntegrationsDataModule.register(config),
-        ProfileStoreModule,
-        MongooseModule.forFeature([{ name: PENDING_RECORD_MODEL, schema: PendingRecordSchema }]),
+        // Pages of records go to the users service, the only writer of profiles.
+        BullModule.registerQueue({ name: SYNC_PAGES_QUEUE }),
       ],
       providers: [
         SystemProcessor,
@@ -62,7 +62,7 @@ export class WorkerModule implements OnApplicationShutdown {
         }),
         SegmentProcessor,
         ...WORKER_USE_CASES,
-        PendingRecordRepository,
+        syncPagesEventsProvider(config),
         HubSpotProvider,
         CustomerIoProvider,
         {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const usersEnvSchema = baseEnvSchema.extend({
   HOST: z.string().default('127.0.0.1'),
+  /** Sync pages written at once by this instance (each page's writes are bounded too). */
+  SYNC_PAGE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
 });
 export type UsersConfig = z.output<typeof usersEnvSchema>;
 

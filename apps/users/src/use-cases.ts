@@ -8,6 +8,7 @@ import { ChangeTagsUseCase } from './profiles/usecases/change-tags/change-tags.u
 import { GetUserUseCase } from './profiles/usecases/get-user/get-user.usecase';
 import { ListUserEventsUseCase } from './profiles/usecases/list-user-events/list-user-events.usecase';
 import { ListUsersUseCase } from './profiles/usecases/list-users/list-users.usecase';
+import { WriteSyncPageUseCase } from './sync/usecases/write-sync-page/write-sync-page.usecase';
 import { ApplyInteractionUseCase } from './interactions/usecases/apply-interaction/apply-interaction.usecase';
 
 /** The use cases of the users service's AppModule (ingestion, profiles, catalog). */
@@ -21,6 +22,7 @@ export const USE_CASES: Type[] = [
   GetUserUseCase,
   ListUserEventsUseCase,
   ListUsersUseCase,
+  WriteSyncPageUseCase,
 ];
 
 /** The use cases of InteractionsModule. */

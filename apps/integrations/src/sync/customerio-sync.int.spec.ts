@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeCustomerIo, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeCustomerIo,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
@@ -17,6 +24,7 @@ import { WorkerModule } from '../worker.module';
 jest.setTimeout(40_000);
 
 describe('Customer.io sync (worker + fake Customer.io)', () => {
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -61,6 +69,8 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
   const since = (index: number) => cio.requests.slice(index);
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await cio.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
@@ -97,9 +107,10 @@ describe('Customer.io sync (worker + fake Customer.io)', () => {
     for (let i = 0; i < 1_200; i += 1) {
       cio.addPerson(`lead${i}`, `lead${i}@example.com`, { seats: String(i) });
     }
-  });
+  }, 200_000);
 
   afterAll(async () => {
+    await users?.stop();
     await worker.close();
     await api.close();
     await cio.stop();

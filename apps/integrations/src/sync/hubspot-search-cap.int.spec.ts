@@ -1,6 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { AppModule } from '../app.module';
 import { integrationsEnvSchema } from '../config';
@@ -17,6 +24,7 @@ const SEARCH_CAP = 200;
 const CONTACTS = 450;
 
 describe('HubSpot incremental sync at the search result cap (worker + fake HubSpot)', () => {
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -53,6 +61,8 @@ describe('HubSpot incremental sync at the search result cap (worker + fake HubSp
     }));
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
@@ -70,9 +80,10 @@ describe('HubSpot incremental sync at the search result cap (worker + fake HubSp
     // The first run pages every contact (no search); it sets the cursor the next one searches from.
     const first = await syncToEnd();
     expect(first).toMatchObject({ status: 'succeeded', stats: { fetched: CONTACTS } });
-  });
+  }, 200_000);
 
   afterAll(async () => {
+    await users?.stop();
     await worker.close();
     await api.close();
     await hubspot.stop();

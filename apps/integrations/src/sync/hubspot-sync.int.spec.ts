@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { ProfilesSyncedEvent, RunView } from '@seg/contracts';
 import { BusBroadcast } from '@seg/platform';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
@@ -18,6 +25,7 @@ import { WorkerModule } from '../worker.module';
 jest.setTimeout(30_000);
 
 describe('HubSpot sync (worker + fake HubSpot)', () => {
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -56,6 +64,8 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
   }
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     listener.on('profiles.synced', (event) => announced.push(event));
     await listener.start();
     await hubspot.start();
@@ -95,9 +105,10 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     for (let i = 0; i < 230; i += 1) {
       hubspot.addContact({ email: `lead${i}@example.com` }, new Date(start + 10 + i));
     }
-  });
+  }, 200_000);
 
   afterAll(async () => {
+    await users?.stop();
     await listener.onApplicationShutdown();
     await worker.close();
     await api.close();

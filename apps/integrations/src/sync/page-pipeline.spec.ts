@@ -1,7 +1,7 @@
 import type { RunStats } from '@seg/contracts';
 import { emptyStats } from '../runs/run.schema';
 import { PagePipeline } from './page-pipeline';
-import type { PageWriter, PreparedPage } from './page-writer';
+import type { PageSink, PreparedPage } from './page-sender';
 import type { VendorRecord } from './sync-provider';
 
 interface Deferred {
@@ -17,26 +17,20 @@ class ControlledWriter {
 
   async prepare(records: VendorRecord[]): Promise<PreparedPage> {
     const stats = { ...emptyStats(), fetched: records.length };
-    return {
-      updates: records.map((r) => ({ userId: r.userId as string, attributes: {} })),
-      created: 0,
-      stats,
-      pending: [],
-      forget: [],
-    };
+    return { kind: 'records', records, stats, keys: records.map((r) => `u:${r.userId}`) };
   }
 
   async preparePending(): Promise<PreparedPage> {
-    return { updates: [], created: 0, stats: emptyStats(), pending: [], forget: [] };
+    return { kind: 'kept', records: [], stats: emptyStats(), keys: [] };
   }
 
   commit(page: PreparedPage): Promise<RunStats> {
-    const name = page.updates.map((u) => u.userId).join(',');
+    const name = page.records.map((r) => r.userId).join(',');
     this.started.push(name);
     let resolve!: () => void;
     let reject!: (error: Error) => void;
     const promise = new Promise<RunStats>((ok, ko) => {
-      resolve = () => ok({ ...page.stats, created: page.updates.length });
+      resolve = () => ok({ ...page.stats, created: page.records.length });
       reject = ko;
     });
     this.commits.set(name, { promise, resolve, reject });
@@ -59,7 +53,7 @@ describe('PagePipeline', () => {
     stats = emptyStats();
     saved = [];
     pipeline = new PagePipeline(
-      writer as unknown as PageWriter,
+      writer as PageSink,
       stats,
       async (s, checkpoint) => {
         saved.push({ checkpoint, stats: s });

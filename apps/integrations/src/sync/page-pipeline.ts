@@ -1,5 +1,5 @@
 import type { RunStats } from '@seg/contracts';
-import type { PageWriter, PreparedPage } from './page-writer';
+import type { PageSink, PreparedPage } from './page-sender';
 
 /** Records fetched but not yet written a run may hold (then fetching waits for writes). */
 const MAX_RECORDS_AHEAD = 5_000;
@@ -13,8 +13,8 @@ interface InFlight {
 
 /**
  * Overlaps writing pages with fetching the next ones. Pages are prepared in the
- * order they are pushed; their writes may overlap (a page touching a user or a kept
- * record still being written by an earlier page waits for it), but each page's stats
+ * order they are pushed; their writes may overlap (a page sharing a key with one still
+ * being written waits for it; PageSender gives every page of a run the same key), but each page's stats
  * and checkpoint are saved only once it and every page before it are written, so a
  * resumed run never skips a page that was not written. The first failure stops
  * every later page and is thrown by the next `push` and by `flush`.
@@ -29,7 +29,7 @@ export class PagePipeline {
   private cancelled = false;
 
   constructor(
-    private readonly writer: PageWriter,
+    private readonly writer: PageSink,
     /** The run's stats: every written page's delta is added, in page order. */
     private readonly stats: RunStats,
     private readonly saveProgress: (stats: RunStats, checkpoint: Checkpoint) => Promise<void>,
@@ -37,7 +37,7 @@ export class PagePipeline {
   ) {}
 
   /** Queues a page; resolves once there is room for the next one (not once written). */
-  async push(records: Parameters<PageWriter['prepare']>[0], checkpoint: Checkpoint): Promise<void> {
+  async push(records: Parameters<PageSink['prepare']>[0], checkpoint: Checkpoint): Promise<void> {
     await this.enqueue(records.length, () => this.writer.prepare(records), checkpoint);
   }
 
@@ -76,11 +76,7 @@ export class PagePipeline {
     const step = this.prepared.then(async () => {
       this.throwIfFailed();
       const page = await prepare();
-      const keys = [
-        ...page.updates.map((update) => `u:${update.userId}`),
-        ...page.pending.map((record) => `p:${record._id}`),
-        ...page.forget.map((id) => `p:${id}`),
-      ];
+      const keys = page.keys;
       const earlier = new Set<Promise<unknown>>();
       for (const key of keys) {
         const busy = this.writing.get(key);

@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { Connection } from 'mongoose';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +33,7 @@ const LOCK_MS = '1000';
 jest.setTimeout(90_000);
 
 describe('sync after a worker is killed (SIGKILL)', () => {
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -114,6 +122,8 @@ describe('sync after a worker is killed (SIGKILL)', () => {
   };
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     await api.init();
@@ -125,13 +135,14 @@ describe('sync after a worker is killed (SIGKILL)', () => {
         new Date(start + i),
       );
     }
-  });
+  }, 200_000);
 
   afterEach(async () => {
     for (const child of workers.splice(0)) await kill(child);
   });
 
   afterAll(async () => {
+    await users?.stop();
     await api?.close();
     await hubspot.stop();
     await dropDatabase(config);
@@ -161,7 +172,12 @@ describe('sync after a worker is killed (SIGKILL)', () => {
     });
 
     expect(done.status).toBe('succeeded');
-    expect(done.stats).toMatchObject({ fetched: contactCount, created: matched.length });
+    expect(done.stats.fetched).toBe(contactCount);
+    // The users service may finish writing the page the killed worker was waiting for
+    // (its checkpoint not saved): resumed, that page is sent again and its users are then
+    // unchanged (skipped), never written twice in a way that shows.
+    expect(done.stats.created).toBeLessThanOrEqual(matched.length);
+    expect(done.stats.created + done.stats.skipped).toBeGreaterThanOrEqual(matched.length);
     // Resumed from the checkpoint: the second worker did not page everything again.
     expect(contactPages() - pagesBefore).toBeLessThan(contactCount / 100);
     for (const i of matched) {

@@ -1,7 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestFactory } from '@nestjs/core';
-import { dropDatabase, FakeHubSpot, testConfig, waitFor } from '@seg/testing';
+import {
+  dropDatabase,
+  FakeHubSpot,
+  testConfig,
+  waitFor,
+  startUsersService,
+  type ServiceProcess,
+} from '@seg/testing';
 import type { RunView } from '@seg/contracts';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '@seg/profile-store';
 import type { Connection } from 'mongoose';
@@ -17,6 +24,7 @@ import { WorkerModule } from '../worker.module';
 jest.setTimeout(30_000);
 
 describe('sync resume after a worker shutdown', () => {
+  let users: ServiceProcess | undefined;
   const config = integrationsEnvSchema.parse({
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
@@ -46,6 +54,8 @@ describe('sync resume after a worker shutdown', () => {
   };
 
   beforeAll(async () => {
+    // The users service writes the pages (the only writer of profiles).
+    users = await startUsersService(config);
     await hubspot.start();
     api = await NestFactory.createApplicationContext(AppModule.register(config), { logger: false });
     await api.init();
@@ -76,9 +86,10 @@ describe('sync resume after a worker shutdown', () => {
       provider: 'hubspot',
       input: { accessToken: hubspot.accessToken, apiBaseUrl: hubspot.url },
     });
-  });
+  }, 200_000);
 
   afterAll(async () => {
+    await users?.stop();
     await firstWorker?.close();
     await secondWorker?.close();
     await api?.close();

@@ -35,6 +35,25 @@ export class AttributeTypes {
   constructor(private readonly catalog: AttributeCatalogRepository) {}
 
   /**
+   * Declares the types a vendor's own schema gives (HubSpot property definitions) for keys
+   * not in the catalog yet; an existing entry keeps its type (first writer wins).
+   */
+  async declare(
+    workspaceId: string,
+    source: CustomSource,
+    types: Record<string, ValueType>,
+  ): Promise<void> {
+    const known = await this.load(workspaceId);
+    const fresh = Object.entries(types).filter(([key]) => !known.has(keyOf(source, key)));
+    if (fresh.length === 0) return;
+    const entries = await this.catalog.declare(
+      workspaceId,
+      fresh.map(([key, type]) => ({ source, key, type })),
+    );
+    for (const entry of entries) this.remember(known, entry);
+  }
+
+  /**
    * Normalises trait leaves of one source: unknown keys get the type of their first
    * non-null value (declared in the catalog; the first writer wins a race).
    */

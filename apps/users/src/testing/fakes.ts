@@ -20,6 +20,28 @@ import { AttributeTypes } from '../catalog/attribute-types';
 import type { InboxApplier } from '../ingestion/inbox-applier';
 import { ApplyMessagesUseCase } from '../ingestion/usecases/apply-messages/apply-messages.usecase';
 import type { InteractionReceiptRepository } from '../interactions/interaction-receipt.repository';
+import type { KeptRecordRepository, SourceAttributesWriter } from '@seg/profile-store/writes';
+import { IdentityCache } from '../writing/identity-cache';
+import { KeptPresence } from '../writing/kept-presence';
+import { UserLanes } from '../writing/user-lanes';
+
+/** No vendor record kept (the use-case specs do not sync; the integration tests do). */
+export function noKeptRecords(): KeptRecordRepository {
+  return {
+    any: async () => false,
+    matching: async () => [],
+    forget: async () => undefined,
+  } as unknown as KeptRecordRepository;
+}
+
+/** A source writer that must not be called by specs without kept records. */
+export function unusedSourceWriter(): SourceAttributesWriter {
+  return {
+    setSourceAttributes: async () => {
+      throw new Error('no kept records in the use-case specs');
+    },
+  } as unknown as SourceAttributesWriter;
+}
 
 /**
  * A deep copy keeping Dates and ObjectIds (structuredClone makes Dates of another
@@ -147,6 +169,12 @@ class InMemoryEvents {
     });
     return inserted;
   }
+
+  async countByName(workspaceId: string, source: string, name: string) {
+    return this.documents.filter(
+      (d) => d.workspaceId === workspaceId && d.source === source && d.name === name,
+    ).length;
+  }
 }
 
 /** Event names per source: `$inc` the count, `$max` the last seen time. */
@@ -170,6 +198,20 @@ class InMemoryEventCatalog {
         found.count += entry.count;
         if (entry.lastSeenAt > found.lastSeenAt) found.lastSeenAt = entry.lastSeenAt;
       }
+    }
+  }
+
+  async setCount(
+    workspaceId: string,
+    entry: Pick<EventCatalogEntry, 'source' | 'name' | 'count' | 'lastSeenAt'>,
+  ) {
+    const found = this.entries.find(
+      (e) => e.workspaceId === workspaceId && e.source === entry.source && e.name === entry.name,
+    );
+    if (!found) this.entries.push({ ...entry, workspaceId } as EventCatalogEntry);
+    else {
+      found.count = entry.count;
+      if (entry.lastSeenAt > found.lastSeenAt) found.lastSeenAt = entry.lastSeenAt;
     }
   }
 }
@@ -275,6 +317,8 @@ export function usersWorld() {
   const rejected = new InMemoryRejectedValues();
   const receipts = new InMemoryReceipts();
   const bus = new RecordingBus();
+  const lanes = new UserLanes();
+  const kept = noKeptRecords();
   const applyMessages = new ApplyMessagesUseCase(
     profiles.asRepository(),
     events.asRepository(),
@@ -284,8 +328,14 @@ export function usersWorld() {
     inbox.asRepository(),
     new AttributeTypes(attributeCatalog.asRepository()),
     bus.asBusClient(),
+    lanes,
+    new IdentityCache(),
+    new KeptPresence(kept),
+    kept,
+    unusedSourceWriter(),
   );
   return {
+    lanes,
     profiles,
     inbox,
     events,

@@ -14,3 +14,4 @@ export * from './experiences/experiences.contracts';
 export * from './integrations/integrations.contracts';
 export * from './users/users.contracts';
 export * from './users/users.events';
+export * from './users/users.sync-pages';

@@ -16,6 +16,6 @@ export * from './catalog/rejected-value.repository';
 export * from './inbox/inbox.schema';
 export * from './inbox/inbox.repository';
 export * from './profile-store.module';
-export * from './sync/source-attributes.writer';
+export { attributesFingerprint } from './sync/fingerprint';
 export * from './sampling/sample-bucket';
 export * from './sampling/sample-bucket-backfill';

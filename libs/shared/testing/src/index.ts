@@ -7,3 +7,4 @@ export * from './vendors/fake-hubspot';
 export * from './vendors/fake-customerio';
 export * from './test-app';
 export * from './recording-bus';
+export * from './service-process';

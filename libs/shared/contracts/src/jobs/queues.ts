@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { segmentApplyJobPayload, syncJobPayload } from '../integrations/integrations.contracts';
 import { segmentIdSchema, userIdSchema, workspaceIdSchema } from '../common/ids';
+import { syncPageJobPayload } from '../users/users.sync-pages';
 
 /**
  * Every job may carry the id of the request that queued it, so the worker's logs carry it too,
@@ -50,6 +51,24 @@ export const queueContracts = {
       })
       .strict(),
     due: z.object({ workspaceId: workspaceIdSchema, userId: userIdSchema, ...jobContext }).strict(),
+  },
+  /**
+   * Pages of HubSpot / Customer.io records handed by the sync workers to the users service,
+   * the only writer of profiles (job id `<runId>:<seq>`; the return value is the page's
+   * outcome, `syncPageOutcomeSchema`).
+   */
+  'users.sync-pages': { write: syncPageJobPayload.extend(jobContext) },
+  /** Messages that cannot be processed (poisoned): kept with their reason for inspection. */
+  'users.dead-letter': {
+    poisoned: z
+      .object({
+        queue: z.string(),
+        jobId: z.string().optional(),
+        reason: z.string(),
+        data: z.unknown(),
+        ...jobContext,
+      })
+      .strict(),
   },
 } as const;
 

@@ -30,4 +30,19 @@ export class EventCatalogRepository extends WorkspaceRepository<EventCatalogEntr
     }));
     await this.writes.bulkWrite(operations, { ordered: false });
   }
+
+  /**
+   * Sets an entry's count to what was counted from the events themselves (a recount after a
+   * crash left the count behind the stored events); the last seen time only moves forward.
+   */
+  async setCount(
+    workspaceId: string,
+    entry: Pick<EventCatalogEntry, 'source' | 'name' | 'count' | 'lastSeenAt'>,
+  ): Promise<void> {
+    await this.writes.updateOne(
+      { workspaceId, source: entry.source, name: entry.name },
+      { $set: { count: entry.count }, $max: { lastSeenAt: entry.lastSeenAt } },
+      { upsert: true },
+    );
+  }
 }

@@ -20,6 +20,11 @@ export class EventRepository extends WorkspaceRepository<EventDocument> {
     return this.find(workspaceId, { userId }, { sort: { timestamp: -1 }, limit });
   }
 
+  /** How many events of this source and name the workspace stores (decodes them on FerretDB). */
+  countByName(workspaceId: string, source: EventDocument['source'], name: string): Promise<number> {
+    return this.count(workspaceId, { source, name });
+  }
+
   /** Deletes every event of one user (user erasure); answers how many were deleted. */
   deleteByUserId(workspaceId: string, userId: string): Promise<number> {
     return this.deleteMany(workspaceId, { userId });

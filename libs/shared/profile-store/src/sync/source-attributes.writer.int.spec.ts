@@ -2,7 +2,8 @@ import type { AttributeObject } from '@seg/segment-engine';
 import mongoose, { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { PROFILES_COLLECTION, profileKey, type StoredProfile } from '../profiles/profile.schema';
-import { attributesFingerprint, SourceAttributesWriter } from './source-attributes.writer';
+import { attributesFingerprint } from './fingerprint';
+import { SourceAttributesWriter } from './source-attributes.writer';
 
 // Against the real FerretDB: bulk writes touch only `custom.<source>` of existing users,
 // and the fingerprints read back equal those of what was written (so reruns skip).

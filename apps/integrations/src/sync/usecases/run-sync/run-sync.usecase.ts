@@ -1,18 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RunStats, SyncJobPayload } from '@seg/contracts';
-import { BusClient } from '@seg/platform';
-import { AttributeCatalogRepository, SourceAttributesWriter } from '@seg/profile-store';
-import { UnrecoverableError } from 'bullmq';
-import type { Connection } from 'mongoose';
+import { Queue, QueueEvents, UnrecoverableError } from 'bullmq';
 import { ConnectionRepository } from '../../../connections/connection.repository';
 import { connectionId } from '../../../connections/connection.schema';
 import { SecretBox } from '../../../crypto/secret-box';
 import { RunRepository } from '../../../runs/run.repository';
 import { emptyStats } from '../../../runs/run.schema';
 import { PagePipeline } from '../../page-pipeline';
-import { PageWriter } from '../../page-writer';
-import { PendingRecordRepository } from '../../pending-record.repository';
+import { PageSender } from '../../page-sender';
+import { SYNC_PAGES_EVENTS, SYNC_PAGES_QUEUE } from '../../sync-pages';
 import { ProviderRegistry } from '../../provider-registry';
 import { RequestLimiter } from '../../request-limiter';
 import { SyncError } from '../../sync-errors';
@@ -42,13 +39,11 @@ export class RunSyncUseCase {
   constructor(
     private readonly connections: ConnectionRepository,
     private readonly runs: RunRepository,
-    private readonly pending: PendingRecordRepository,
-    private readonly catalog: AttributeCatalogRepository,
     private readonly secrets: SecretBox,
     private readonly registry: ProviderRegistry,
     private readonly limiter: RequestLimiter,
-    @InjectConnection() private readonly db: Connection,
-    private readonly bus: BusClient,
+    @InjectQueue(SYNC_PAGES_QUEUE) private readonly pages: Queue,
+    @Inject(SYNC_PAGES_EVENTS) private readonly pageEvents: QueueEvents,
   ) {}
 
   async execute(command: RunSyncCommand): Promise<RunSyncResult> {
@@ -71,25 +66,13 @@ export class RunSyncUseCase {
     }
     await this.runs.markRunning(workspaceId, runId);
     const stats: RunStats = { ...emptyStats(), ...(run.checkpoint ? run.stats : {}) };
-    const writer = new PageWriter(
-      workspaceId,
-      provider,
-      this.catalog,
-      new SourceAttributesWriter(this.db),
-      this.pending,
-      () =>
-        this.bus.emit('profiles.synced', {
-          workspaceId,
-          source: provider,
-          at: new Date().toISOString(),
-        }),
-    );
+    // The users service writes the pages (the only writer of profiles); it announces them.
+    const writer = new PageSender(workspaceId, provider, runId, this.pages, this.pageEvents);
     const adapter = this.registry.get(provider);
     // Writes overlap with fetching the next pages; progress is saved per written page.
     const pipeline = new PagePipeline(writer, stats, (saved, checkpoint) =>
       this.runs.saveProgress(workspaceId, runId, saved, checkpoint),
     );
-    writer.warmUp();
     try {
       if (!run.checkpoint) await pipeline.pushPending();
       const outcome = await adapter.run({

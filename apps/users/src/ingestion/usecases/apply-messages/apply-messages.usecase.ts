@@ -12,9 +12,17 @@ import {
   RejectedValueRepository,
   StoredEvent,
 } from '@seg/profile-store';
-import type { CustomSource, ProfileDocument } from '@seg/segment-engine';
+import {
+  type KeptRecordDocument,
+  KeptRecordRepository,
+  SourceAttributesWriter,
+} from '@seg/profile-store/writes';
+import type { AttributeObject, CustomSource, ProfileDocument } from '@seg/segment-engine';
 import { BusClient } from '@seg/platform';
 import { AttributeTypes } from '../../../catalog/attribute-types';
+import { IdentityCache } from '../../../writing/identity-cache';
+import { KeptPresence } from '../../../writing/kept-presence';
+import { UserLanes } from '../../../writing/user-lanes';
 import { ActivityMessage, foldMessages } from '../../profile-fold';
 import { flattenTraits, normalizeProperties } from '../../values';
 
@@ -28,6 +36,12 @@ interface Parsed {
   timestamp: Date;
   /** The batch's source (`users.messages.accept`), stored in the payload; `sdk` when absent. */
   source: IngestSource;
+}
+
+/** Users a chunk created or gave an email: kept vendor records may be waiting for them. */
+interface Identified {
+  created: Set<string>;
+  emails: Map<string, string>;
 }
 
 /** Track calls of each source become events of this source. */
@@ -52,14 +66,30 @@ export class ApplyMessagesUseCase {
     private readonly inbox: InboxRepository,
     private readonly attributeTypes: AttributeTypes,
     private readonly bus: BusClient,
+    private readonly lanes: UserLanes,
+    private readonly identities: IdentityCache,
+    private readonly presence: KeptPresence,
+    private readonly kept: KeptRecordRepository,
+    private readonly sourceWriter: SourceAttributesWriter,
   ) {}
 
   async execute(workspaceId: string, entries: InboxEntry[]): Promise<void> {
-    const parsed = this.parse(entries);
+    // One drain loop per process applies chunks one after the other; each profile write
+    // runs in its user's lane, so no other write of that profile (a sync page) overlaps it.
+    await this.applyParsed(workspaceId, entries, this.parse(entries));
+  }
+
+  private async applyParsed(
+    workspaceId: string,
+    entries: InboxEntry[],
+    parsed: Parsed[],
+  ): Promise<void> {
     await this.storeEvents(workspaceId, parsed);
     const rejectedValues: Omit<RejectedValue, 'workspaceId'>[] = [];
     const byUser = await this.activityByUser(workspaceId, parsed, rejectedValues);
-    const changed = await this.applyProfiles(workspaceId, byUser, rejectedValues);
+    const identified: Identified = { created: new Set(), emails: new Map() };
+    const changed = await this.applyProfiles(workspaceId, byUser, rejectedValues, identified);
+    await this.applyKeptRecords(workspaceId, identified, changed);
     await this.keepRejected(workspaceId, rejectedValues);
     await this.inbox.markApplied(
       workspaceId,
@@ -127,6 +157,37 @@ export class ApplyMessagesUseCase {
       counts.set(key, entry);
     }
     await this.eventCatalog.record(workspaceId, [...counts.values()]);
+    await this.recountAfterCrash(workspaceId, events, new Set(inserted));
+  }
+
+  /**
+   * Events already stored when their entries are applied again means an apply was cut
+   * short (a crash) after the events were inserted, and maybe before the catalog counted
+   * them: the counts of those names are counted again from the events (rare: only entries
+   * the sweep finds unapplied). One drain loop per process applies chunks one at a time.
+   */
+  private async recountAfterCrash(
+    workspaceId: string,
+    events: StoredEvent[],
+    inserted: Set<number>,
+  ): Promise<void> {
+    const names = new Map<
+      string,
+      { source: StoredEvent['source']; name: string; lastSeenAt: Date }
+    >();
+    events.forEach((event, index) => {
+      if (inserted.has(index)) return;
+      const key = `${event.source}\u0000${event.name}`;
+      const known = names.get(key);
+      if (!known || event.timestamp > known.lastSeenAt) {
+        names.set(key, { source: event.source, name: event.name, lastSeenAt: event.timestamp });
+      }
+    });
+    for (const { source, name, lastSeenAt } of names.values()) {
+      const count = await this.events.countByName(workspaceId, source, name);
+      await this.eventCatalog.setCount(workspaceId, { source, name, count, lastSeenAt });
+      this.logger.warn({ workspaceId, source, name, count }, 'Event count recounted after a crash');
+    }
   }
 
   /** Every message as activity per user, identify traits normalised to their catalog types. */
@@ -170,11 +231,83 @@ export class ApplyMessagesUseCase {
     return byUser;
   }
 
+  /**
+   * Vendor records kept for users this chunk created (Customer.io by id) or gave an
+   * email (by email, lowercased): their attributes applied now, without waiting for a
+   * sync (in the users' lanes already), then forgotten.
+   */
+  private async applyKeptRecords(
+    workspaceId: string,
+    identified: Identified,
+    changed: Map<string, Set<UserUpdatedEvent['changes'][number]>>,
+  ): Promise<void> {
+    // Noted first: a sync page writing now matches these users, or this sees what it kept.
+    for (const userId of identified.created) {
+      await this.identities.noteUser(workspaceId, userId, identified.emails.get(userId));
+    }
+    for (const [userId, email] of identified.emails) {
+      if (!identified.created.has(userId))
+        await this.identities.noteUser(workspaceId, userId, email);
+    }
+    if (identified.created.size === 0 && identified.emails.size === 0) return;
+    if (!(await this.presence.any(workspaceId))) return;
+    const byEmail = new Map<string, string[]>();
+    for (const [userId, email] of identified.emails) {
+      const key = email.trim().toLowerCase();
+      byEmail.set(key, [...(byEmail.get(key) ?? []), userId]);
+    }
+    const records = await this.kept.matching(workspaceId, {
+      userIds: [...identified.created],
+      emails: [...byEmail.keys()],
+    });
+    if (records.length === 0) return;
+    // Per provider and user: a record matched by user id wins over one matched by email.
+    const chosen = new Map<string, { record: KeptRecordDocument; byId: boolean }>();
+    for (const record of records) {
+      const users: Array<[string, boolean]> = [];
+      if (record.userId && identified.created.has(record.userId)) users.push([record.userId, true]);
+      for (const userId of record.email ? (byEmail.get(record.email) ?? []) : []) {
+        users.push([userId, false]);
+      }
+      for (const [userId, byId] of users) {
+        const key = `${record.provider}\u0000${userId}`;
+        const current = chosen.get(key);
+        if (!current || (byId && !current.byId)) chosen.set(key, { record, byId });
+      }
+    }
+    const byProvider = new Map<KeptRecordDocument['provider'], Map<string, AttributeObject>>();
+    for (const [key, { record }] of chosen) {
+      const userId = key.slice(key.indexOf('\u0000') + 1);
+      const updates = byProvider.get(record.provider) ?? new Map<string, AttributeObject>();
+      updates.set(userId, record.attributes);
+      byProvider.set(record.provider, updates);
+    }
+    for (const [provider, updates] of byProvider) {
+      await this.sourceWriter.setSourceAttributes(
+        workspaceId,
+        provider,
+        [...updates].map(([userId, attributes]) => ({ userId, attributes })),
+        (users, write) => this.lanes.run(workspaceId, users, write),
+      );
+      for (const userId of updates.keys()) {
+        await this.identities.forgetFingerprint(workspaceId, provider, userId);
+        const changes = changed.get(userId) ?? new Set();
+        changes.add('attributes');
+        changed.set(userId, changes);
+      }
+    }
+    const applied = [...new Set([...chosen.values()].map(({ record }) => record._id))];
+    await this.kept.forget(workspaceId, applied);
+    this.presence.changed(workspaceId);
+    this.logger.debug({ workspaceId, count: applied.length }, 'Kept vendor records applied');
+  }
+
   /** Folds each user's messages into the profile; guarded writes retry on a concurrent change. */
   private async applyProfiles(
     workspaceId: string,
     byUser: Map<string, ActivityMessage[]>,
     rejectedValues: Omit<RejectedValue, 'workspaceId'>[],
+    identified: Identified,
   ): Promise<Map<string, Set<UserUpdatedEvent['changes'][number]>>> {
     const changed = new Map<string, Set<UserUpdatedEvent['changes'][number]>>();
     const existing = new Map(
@@ -198,6 +331,8 @@ export class ApplyMessagesUseCase {
         });
       }
       if (result.changes.length > 0) changed.set(userId, new Set(result.changes));
+      const email = result.set['email'];
+      if (typeof email === 'string' && email !== '') identified.emails.set(userId, email);
     };
     const retry: string[] = [];
     const updates: Array<() => Promise<void>> = [];
@@ -207,9 +342,14 @@ export class ApplyMessagesUseCase {
       if (!current) {
         created.push(result.profile);
         record(userId, result);
+        if (typeof result.profile.email === 'string' && result.profile.email !== '') {
+          identified.emails.set(userId, result.profile.email);
+        }
       } else if (result.changes.length > 0 || result.conflicts.length > 0) {
         updates.push(async () => {
-          const written = await this.profiles.setGuarded(workspaceId, userId, current, result.set);
+          const written = await this.lanes.run(workspaceId, [userId], () =>
+            this.profiles.setGuarded(workspaceId, userId, current, result.set),
+          );
           if (written) record(userId, result);
           else retry.push(userId);
         });
@@ -218,6 +358,9 @@ export class ApplyMessagesUseCase {
     // One user per write, different users in parallel (each write is guarded on its own).
     await mapConcurrently(updates, PROFILE_WRITE_CONCURRENCY, (update) => update());
     const taken = await this.profiles.insertNew(workspaceId, created);
+    for (const profile of created) {
+      if (!taken.has(profile.userId)) identified.created.add(profile.userId);
+    }
     retry.push(...taken);
     for (const userId of retry) {
       record(userId, await this.applyWithRetries(workspaceId, userId, byUser.get(userId) ?? []));
@@ -236,7 +379,11 @@ export class ApplyMessagesUseCase {
       if (!current) {
         if ((await this.profiles.insertNew(workspaceId, [result.profile])).size === 0)
           return result;
-      } else if (await this.profiles.setGuarded(workspaceId, userId, current, result.set)) {
+      } else if (
+        await this.lanes.run(workspaceId, [userId], () =>
+          this.profiles.setGuarded(workspaceId, userId, current, result.set),
+        )
+      ) {
         return result;
       }
     }

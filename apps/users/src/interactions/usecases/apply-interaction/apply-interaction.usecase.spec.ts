@@ -23,6 +23,7 @@ function withApply() {
     world.profiles.asRepository(),
     world.receipts.asRepository(),
     world.bus.asBusClient(),
+    world.lanes,
   );
   return { world, apply };
 }

@@ -4,6 +4,7 @@ import { BusClient } from '@seg/platform';
 import { ProfileRepository } from '@seg/profile-store';
 import { summarizeInteractions } from '@seg/segment-engine';
 import { foldMessages } from '../../../ingestion/profile-fold';
+import { UserLanes } from '../../../writing/user-lanes';
 import { InteractionReceiptRepository } from '../../interaction-receipt.repository';
 import { mergeInteraction } from './merge-interaction';
 
@@ -21,20 +22,18 @@ const MAX_ATTEMPTS = 10;
  */
 @Injectable()
 export class ApplyInteractionUseCase {
-  private readonly userLocks = new Map<string, Promise<undefined>>();
-
   constructor(
     private readonly profiles: ProfileRepository,
     private readonly receipts: InteractionReceiptRepository,
     private readonly bus: BusClient,
+    private readonly lanes: UserLanes,
   ) {}
 
   async execute(interaction: InteractionRecordedEvent): Promise<void> {
     const { workspaceId, userId, messageId } = interaction;
     if (await this.receipts.wasApplied(workspaceId, messageId)) return;
-    const activity = await this.oneAtATime(`${workspaceId}\u0000${userId}`, () =>
-      this.apply(interaction),
-    );
+    // The user's lane: no other write of this profile (ingestion, syncs) overlaps.
+    const activity = await this.lanes.run(workspaceId, [userId], () => this.apply(interaction));
     await this.receipts.markApplied(workspaceId, messageId, userId);
     await this.bus.emit('user.updated', {
       workspaceId,
@@ -70,20 +69,5 @@ export class ApplyInteractionUseCase {
       if (written) return folded.changes.includes('activity');
     }
     throw new Error(`Profile ${userId} kept changing; the interaction will be retried`);
-  }
-
-  private async oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.userLocks.get(key) ?? Promise.resolve();
-    const current = previous.then(work);
-    const tail = current.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.userLocks.set(key, tail);
-    try {
-      return await current;
-    } finally {
-      if (this.userLocks.get(key) === tail) this.userLocks.delete(key);
-    }
   }
 }

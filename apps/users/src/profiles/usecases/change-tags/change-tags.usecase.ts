@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ParsedRequestOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { ProfileRepository } from '@seg/profile-store';
+import { UserLanes } from '../../../writing/user-lanes';
 
 export type ChangeTagsCommand = ParsedRequestOf<'users.tags.add' | 'users.tags.remove'> & {
   change: 'add' | 'remove';
@@ -13,15 +14,17 @@ export class ChangeTagsUseCase {
   constructor(
     private readonly profiles: ProfileRepository,
     private readonly bus: BusClient,
+    private readonly lanes: UserLanes,
   ) {}
 
   async execute(command: ChangeTagsCommand): Promise<{ userId: string; tags: string[] }> {
     const { workspaceId, userId } = command;
     const unique = [...new Set(command.tags)];
-    const tags =
+    const tags = await this.lanes.run(workspaceId, [userId], () =>
       command.change === 'add'
-        ? await this.profiles.addTags(workspaceId, userId, unique)
-        : await this.profiles.removeTags(workspaceId, userId, unique);
+        ? this.profiles.addTags(workspaceId, userId, unique)
+        : this.profiles.removeTags(workspaceId, userId, unique),
+    );
     if (tags === null) throw new DomainError('NOT_FOUND', `User ${userId} not found`);
     await this.bus.emit('user.updated', {
       workspaceId,
