@@ -87,18 +87,21 @@ export async function startBenchSystem(
     ...extraEnv,
   };
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // Every entry point `npm start` runs: the services and their workers (second entry points).
   const children: ChildProcess[] = [
-    'users',
-    'segments',
-    'experiences',
-    'integrations',
-    'gateway',
-  ].map((service) => {
-    const out = openSync(path.join(tmp, `${service}.log`), 'a');
+    ['users', 'users/main.js'],
+    ['segments', 'segments/main.js'],
+    ['segments-worker', 'segments/worker.js'],
+    ['experiences', 'experiences/main.js'],
+    ['integrations', 'integrations/main.js'],
+    ['integrations-worker', 'integrations/worker.js'],
+    ['gateway', 'gateway/main.js'],
+  ].map(([name, file]) => {
+    const out = openSync(path.join(tmp, `${name}.log`), 'a');
     return spawn(
       path.join(root, 'node_modules/.bin/node'),
       // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the services.
-      [...nodeArgs, path.join(root, 'dist/apps', service, 'main.js')],
+      [...nodeArgs, path.join(root, 'dist/apps', file)],
       { cwd: root, env, stdio: ['ignore', out, out] },
     );
   });

@@ -223,6 +223,13 @@ function withIdsOfB(route: Route): string | undefined {
   return named ? path : undefined;
 }
 
+/**
+ * A user id names a user of the caller's own workspace: a read may answer for A's namesake
+ * (targeting or the history of an unknown user is a 200 with nothing of B), never with B's data.
+ */
+const allowedFor = (route: Route): number[] | undefined =>
+  route.method === 'GET' && route.path.includes('{userId}') ? [200, 400, 401, 403, 404] : undefined;
+
 const bodyFor = (route: Route) =>
   ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
 
@@ -240,11 +247,7 @@ describe('cross-workspace probes on every route', () => {
             ? { tags: [MARK] }
             : bodyFor(route);
       const response = await call(route.method, path, keysA.secretKey, body);
-      // A user id names a user of the caller's own workspace: a read may answer for A's
-      // namesake (targeting an unknown user is a 200 with A's experiences), never with B's data.
-      const userRead = route.method === 'GET' && route.path.includes('{userId}');
-      const allowed = userRead ? [200, 400, 401, 403, 404] : undefined;
-      expectRefused('A secret key, B ids', `${route.method} ${path}`, response, allowed);
+      expectRefused('A secret key, B ids', `${route.method} ${path}`, response, allowedFor(route));
       // Users routes may answer for an A user of the same id; never with B's data.
       if (JSON.stringify(response.body).includes(`${MARK} person`)) {
         wrong.push({
@@ -290,7 +293,20 @@ describe('cross-workspace probes on every route', () => {
         body: bodyFor(route),
         workspaceId: workspaceA,
       });
-      expectRefused('admin session in A, B ids', `${route.method} ${path}`, response);
+      expectRefused(
+        'admin session in A, B ids',
+        `${route.method} ${path}`,
+        response,
+        allowedFor(route),
+      );
+      if (JSON.stringify(response.body).includes(MARK)) {
+        wrong.push({
+          category: 'admin session in A, B ids',
+          request: `${route.method} ${path}`,
+          status: response.status,
+          body: "B's data in the answer",
+        });
+      }
     }
     expect(wrong).toEqual([]);
   });

@@ -235,10 +235,11 @@ describe('membership read model', () => {
     );
     // In while the event is less than a minute old (20 s from now)…
     await readyCount(id, 1, 20_000);
-    // … and out once it is older: no new data, only time.
-    await readyCount(id, 0, 40_000);
+    // … and out once it is older: no new data, only time. The due job shares the worker's
+    // queue with the other suites' recomputations, so it may come late on a loaded machine.
+    await readyCount(id, 0, 120_000);
     const changes = (await userHistory('rm-2')).filter((c) => c.segmentId === id);
     expect(changes.map((c) => c.change)).toEqual(['exited', 'entered']);
     expect(Date.parse(changes[0]?.at ?? '')).toBeGreaterThanOrEqual(now + 20_000);
-  }, 60_000);
+  }, 180_000);
 });

@@ -43,6 +43,11 @@ export class MembershipProcessor extends RequestIdWorkerHost {
       }
       case 'due': {
         const { workspaceId, userId } = jobs.due.parse(job.data);
+        // A delayed job can be handed out a moment before its instant (Redis' clock, ms
+        // rounding); evaluated early, the user would keep the same nextChangeAt and no new
+        // job would be queued for it: wait for the instant itself.
+        const early = job.timestamp + (job.opts.delay ?? 0) - Date.now();
+        if (early > 0) await new Promise((resolve) => setTimeout(resolve, early + 1));
         return this.evaluate(workspaceId, [userId]);
       }
       default:
