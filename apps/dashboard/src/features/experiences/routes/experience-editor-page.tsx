@@ -1,10 +1,10 @@
+import { LeaveGuardModal } from '../../../app/leave-guard-modal';
 import {
   Alert,
   Breadcrumbs,
   Button,
   Group,
   List,
-  Modal,
   Paper,
   NativeSelect,
   Stack,
@@ -270,23 +270,7 @@ function ExperienceEditor({ experience }: { experience?: ExperienceResponse }) {
         onClose={() => setConfirming(null)}
       />
 
-      <Modal
-        opened={blocker.status === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-      >
-        <Stack>
-          <Text size="sm">Your changes to this experience are not saved.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <LeaveGuardModal blocker={blocker} what="this experience" />
     </Stack>
   );
 }

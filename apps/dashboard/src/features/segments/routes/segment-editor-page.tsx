@@ -1,4 +1,5 @@
 import { AnchorLink } from '../../../app/anchor-link';
+import { LeaveGuardModal } from '../../../app/leave-guard-modal';
 import { Alert, Breadcrumbs, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { SegmentRules } from '@seg/segment-engine';
@@ -207,23 +208,7 @@ function SegmentEditor({
         </Stack>
       </Modal>
 
-      <Modal
-        opened={blocker.status === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-      >
-        <Stack>
-          <Text size="sm">Your changes to this segment are not saved.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <LeaveGuardModal blocker={blocker} what="this segment" />
     </Stack>
   );
 }
