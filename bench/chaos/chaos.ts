@@ -11,6 +11,7 @@
 //
 //   npm run chaos                       every fault
 //   npm run chaos -- --short            gateway and users SIGKILL only (what npm test runs)
+//   npm run chaos -- --only FerretDB    the faults whose name contains this text (a replay)
 //   env: CHAOS_SECONDS (load per fault, 8), CHAOS_SKIP_RABBITMQ=1 (a shared RabbitMQ),
 //        BENCH_SKIP_BUILD=1 (dist/ as is)
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -26,6 +27,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SHORT = process.argv.includes('--short');
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? (SHORT ? 4 : 8));
 const BATCH = 100;
+const onlyIndex = process.argv.indexOf('--only');
+const ONLY = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 
 interface FerretModule {
   freePort: () => Promise<number>;
@@ -362,7 +365,7 @@ async function main(): Promise<void> {
     await system.start(hubspot.url);
     mongo = await MongoClient.connect(`mongodb://127.0.0.1:${system.ferretPort}/`);
     const dbName = String((system as unknown as { env: Record<string, string> }).env.MONGODB_DB);
-    for (const fault of faults()) {
+    for (const fault of faults().filter((f) => !ONLY || f.name.includes(ONLY))) {
       const created = await api<{ id: string; publicKey: string; secretKey: string }>(
         `${system.url}/v1/workspaces`,
         'POST',

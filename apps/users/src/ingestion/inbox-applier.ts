@@ -1,5 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InboxEntry, InboxRepository } from '@seg/profile-store';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { InboxEntry, InboxRepository, isTransientDatabaseError } from '@seg/profile-store';
 import { ApplyMessagesUseCase } from './usecases/apply-messages/apply-messages.usecase';
 
 /** Entries applied together (one read of their users' profiles, one insert of their events). */
@@ -9,6 +16,17 @@ const SWEEP_INTERVAL_MS = 15_000;
 /** Entries younger than this may still be in some instance's memory queue: the sweep waits. */
 const SWEEP_GRACE_MS = 60_000;
 const SWEEP_PAGE = 2_000;
+/** Tries of a chunk while the database is unreachable (a restart): about 30 s in all. */
+const TRANSIENT_ATTEMPTS = 8;
+
+/** The wait before try `attempt` (1, 2, …) of a chunk the database could not take. */
+export interface ApplierTiming {
+  transientBackoffMs: (attempt: number) => number;
+}
+export const APPLIER_TIMING = Symbol('APPLIER_TIMING');
+const defaultTiming: ApplierTiming = {
+  transientBackoffMs: (attempt) => Math.min(5_000, 250 * 2 ** (attempt - 1)),
+};
 
 /**
  * Applies accepted inbox entries right after they are stored (one drain loop per
@@ -24,10 +42,15 @@ export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdo
   private sweeping = false;
   private timer?: NodeJS.Timeout;
 
+  private readonly timing: ApplierTiming;
+
   constructor(
     private readonly inbox: InboxRepository,
     private readonly apply: ApplyMessagesUseCase,
-  ) {}
+    @Optional() @Inject(APPLIER_TIMING) timing?: ApplierTiming,
+  ) {
+    this.timing = timing ?? defaultTiming;
+  }
 
   enqueue(entries: InboxEntry[]): void {
     for (const entry of entries) {
@@ -71,26 +94,55 @@ export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdo
         byWorkspace.set(entry.workspaceId, [...(byWorkspace.get(entry.workspaceId) ?? []), entry]);
       }
       for (const [workspaceId, entries] of byWorkspace) {
-        try {
-          await this.apply.execute(workspaceId, entries);
-        } catch (error) {
-          this.logger.error({ err: error, workspaceId, count: entries.length }, 'Apply failed');
-          await this.applyOneByOne(workspaceId, entries);
-        }
+        await this.applyChunk(workspaceId, entries);
       }
       for (const entry of chunk) this.queued.delete(String(entry._id));
     }
   }
 
-  /** Isolates a failing entry so that the others of its chunk are applied. */
-  private async applyOneByOne(workspaceId: string, entries: InboxEntry[]): Promise<void> {
-    if (entries.length < 2) return;
-    for (const entry of entries) {
+  /**
+   * Applies entries of one workspace. The database being briefly away (a restart, a closed
+   * connection) is not the entries' fault: the whole chunk is tried again after a growing
+   * wait, and left to the sweep if the database stays away. Any other failure is isolated by
+   * halves, so that one bad entry costs a few tries, not one try per entry of its chunk.
+   */
+  private async applyChunk(workspaceId: string, entries: InboxEntry[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.apply.execute(workspaceId, [entry]);
+        await this.apply.execute(workspaceId, entries);
+        return;
       } catch (error) {
-        // Stored and not marked applied: the sweep tries it again later.
-        this.logger.error({ err: error, messageId: entry.messageId }, 'Apply of one entry failed');
+        if (isTransientDatabaseError(error)) {
+          if (attempt >= TRANSIENT_ATTEMPTS) {
+            // Stored and not marked applied: the sweep applies them once the database is back.
+            this.logger.error(
+              { err: error, workspaceId, count: entries.length },
+              'Apply failed: database unreachable, left for the sweep',
+            );
+            return;
+          }
+          this.logger.warn(
+            { err: error, workspaceId, count: entries.length, attempt },
+            'Apply failed: database unreachable, trying again',
+          );
+          await new Promise((resolve) =>
+            setTimeout(resolve, this.timing.transientBackoffMs(attempt)),
+          );
+          continue;
+        }
+        if (entries.length === 1) {
+          // Stored and not marked applied: the sweep tries it again later.
+          this.logger.error(
+            { err: error, workspaceId, messageId: entries[0]?.messageId },
+            'Apply of one entry failed',
+          );
+          return;
+        }
+        this.logger.error({ err: error, workspaceId, count: entries.length }, 'Apply failed');
+        const half = Math.ceil(entries.length / 2);
+        await this.applyChunk(workspaceId, entries.slice(0, half));
+        await this.applyChunk(workspaceId, entries.slice(half));
+        return;
       }
     }
   }
