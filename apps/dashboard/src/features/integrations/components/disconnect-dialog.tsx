@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../../api/client';
+import { Text } from '@mantine/core';
+import { ConfirmDialog } from '../../../app/confirm-dialog';
 import { useDisconnect } from '../hooks/use-integrations';
 import { type IntegrationProvider, isSyncProvider, providerName } from '../providers';
-import { MODAL_STYLES } from '../../../app/modal-styles';
 
 /** Disconnect asks first, and says what stays (synced attributes) and what stops. */
 export function DisconnectDialog({
@@ -21,33 +20,22 @@ export function DisconnectDialog({
     onClose();
   };
   return (
-    <Modal styles={MODAL_STYLES} opened={opened} onClose={close} title={`Disconnect ${name}?`}>
-      <Stack>
-        <Text size="sm">
-          {isSyncProvider(provider)
-            ? `Scheduled syncs stop and the stored credentials are deleted.`
-            : `Deliveries to the webhook are refused from now on and the shared secret is deleted.`}{' '}
-          Attributes already synced from {name} stay on your users and in the segments that use
-          them.
-        </Text>
-        {disconnect.isError ? (
-          <Alert color="red" role="alert" title={`${name} was not disconnected`}>
-            {errorMessage(disconnect.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={disconnect.isPending}
-            onClick={() => disconnect.mutate(undefined, { onSuccess: close })}
-          >
-            Disconnect
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={opened}
+      title={`Disconnect ${name}?`}
+      confirmLabel="Disconnect"
+      onConfirm={() => disconnect.mutate(undefined, { onSuccess: close })}
+      onCancel={close}
+      pending={disconnect.isPending}
+      error={disconnect.error}
+      errorTitle={`${name} was not disconnected`}
+    >
+      <Text size="sm">
+        {isSyncProvider(provider)
+          ? `Scheduled syncs stop and the stored credentials are deleted.`
+          : `Deliveries to the webhook are refused from now on and the shared secret is deleted.`}{' '}
+        Attributes already synced from {name} stay on your users and in the segments that use them.
+      </Text>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, List, Loader, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SegmentListItem } from '../../../api/paths';
-import { errorMessage } from '../../../api/client';
+import { ConfirmBody } from '../../../app/confirm-dialog';
+import { MODAL_STYLES } from '../../../app/modal-styles';
 import { useDeleteSegment, useExperiences } from '../hooks/use-segments';
 
 /**
@@ -29,9 +30,23 @@ export function DeleteSegmentDialog({
     onClose();
   };
   return (
-    <Modal opened={asked !== null} onClose={close} title={`Delete ${segment?.name ?? ''}?`}>
+    <Modal
+      styles={MODAL_STYLES}
+      opened={asked !== null}
+      onClose={close}
+      title={`Delete ${segment?.name ?? ''}?`}
+    >
       {segment ? (
-        <Stack>
+        <ConfirmBody
+          confirmLabel={referencedBy.length === 0 ? 'Delete segment' : null}
+          onConfirm={() =>
+            remove.mutate({ id: segment.id, confirm: usedBy.length > 0 }, { onSuccess: close })
+          }
+          onCancel={close}
+          pending={remove.isPending}
+          error={remove.error}
+          errorTitle="The segment was not deleted"
+        >
           {referencedBy.length > 0 ? (
             <Alert color="yellow" title="Other segments use this one">
               {referencedBy.length === 1
@@ -74,31 +89,7 @@ export function DeleteSegmentDialog({
               )}
             </>
           )}
-          {remove.isError ? (
-            <Alert color="red" role="alert" title="The segment was not deleted">
-              {errorMessage(remove.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            {referencedBy.length === 0 ? (
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { id: segment.id, confirm: usedBy.length > 0 },
-                    { onSuccess: close },
-                  )
-                }
-              >
-                Delete segment
-              </Button>
-            ) : null}
-          </Group>
-        </Stack>
+        </ConfirmBody>
       ) : null}
     </Modal>
   );

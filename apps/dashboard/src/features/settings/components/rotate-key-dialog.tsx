@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../../api/client';
+import { ConfirmBody } from '../../../app/confirm-dialog';
 import { type KeyKind, useRotateKey } from '../hooks/use-workspace-settings';
 import { CopyField } from './copy-field';
 import { MODAL_STYLES } from '../../../app/modal-styles';
@@ -54,27 +54,21 @@ export function RotateKeyDialog({
           </Group>
         </Stack>
       ) : (
-        <Stack>
+        <ConfirmBody
+          confirmLabel={`Rotate ${label}`}
+          onConfirm={() => rotate.mutate(kind)}
+          onCancel={close}
+          pending={rotate.isPending}
+          error={rotate.error}
+          errorTitle="The key was not rotated"
+        >
           <Text size="sm">What happens when you rotate:</Text>
           <List size="sm" spacing={4}>
             {WHAT_BREAKS[kind].map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
-          {rotate.isError ? (
-            <Alert color="red" role="alert" title="The key was not rotated">
-              {errorMessage(rotate.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color="red" loading={rotate.isPending} onClick={() => rotate.mutate(kind)}>
-              Rotate {label}
-            </Button>
-          </Group>
-        </Stack>
+        </ConfirmBody>
       )}
     </Modal>
   );

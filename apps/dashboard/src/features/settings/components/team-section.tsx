@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NativeSelect,
   Skeleton,
   Stack,
@@ -28,7 +27,7 @@ import {
 import { InviteDialog } from './invite-dialog';
 import { ROLE_CHOICES, roleLabel } from './roles';
 import { Section } from './section';
-import { MODAL_STYLES } from '../../../app/modal-styles';
+import { ConfirmDialog } from '../../../app/confirm-dialog';
 
 type Member = NonNullable<ReturnType<typeof useMembers>['data']>['items'][number];
 type Invite = NonNullable<ReturnType<typeof useInvites>['data']>['items'][number];
@@ -192,36 +191,21 @@ function RemoveMemberDialog({
     onClose();
   };
   return (
-    <Modal
-      styles={MODAL_STYLES}
+    <ConfirmDialog
       opened={asked !== null}
-      onClose={close}
       title={`Remove ${member?.name ?? ''}?`}
+      confirmLabel="Remove member"
+      onConfirm={() => member && remove.mutate(member.accountId, { onSuccess: close })}
+      onCancel={close}
+      pending={remove.isPending}
+      error={remove.error}
+      errorTitle="The member was not removed"
     >
-      <Stack>
-        <Text size="sm">
-          {member?.name} ({member?.email}) loses access to this workspace at once, including open
-          sessions. Their account stays, and an admin can invite them again.
-        </Text>
-        {remove.isError ? (
-          <Alert color="red" role="alert" title="The member was not removed">
-            {errorMessage(remove.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() => member && remove.mutate(member.accountId, { onSuccess: close })}
-          >
-            Remove member
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {member?.name} ({member?.email}) loses access to this workspace at once, including open
+        sessions. Their account stays, and an admin can invite them again.
+      </Text>
+    </ConfirmDialog>
   );
 }
 
@@ -296,36 +280,20 @@ function InvitesTable() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal
-        styles={MODAL_STYLES}
+      <ConfirmDialog
         opened={revoking !== null}
-        onClose={close}
         title="Revoke this invite?"
+        confirmLabel="Revoke invite"
+        onConfirm={() => revoking && revoke.mutate(revoking.id, { onSuccess: close })}
+        onCancel={close}
+        pending={revoke.isPending}
+        error={revoke.error}
+        errorTitle="The invite was not revoked"
       >
-        <Stack>
-          <Text size="sm">
-            The link sent to {revoking?.email} stops working at once. You can invite them again
-            later.
-          </Text>
-          {revoke.isError ? (
-            <Alert color="red" role="alert" title="The invite was not revoked">
-              {errorMessage(revoke.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() => revoking && revoke.mutate(revoking.id, { onSuccess: close })}
-            >
-              Revoke invite
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">
+          The link sent to {revoking?.email} stops working at once. You can invite them again later.
+        </Text>
+      </ConfirmDialog>
     </>
   );
 }
