@@ -7,12 +7,11 @@
 // reaches everyone; an experience whose last segment is deleted says it targets nobody.
 // A gateway of its own (its own database for accounts and workspaces) gives a fresh install.
 // Screenshots of each page go under the run's log folder (printed at the end).
-import { randomBytes } from 'node:crypto';
 import { waitFor } from '@seg/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api } from './support/api';
-import { launchChromium, screenshotDir } from './support/browser';
-import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
+import { dashboardSuite } from './support/dashboard-suite';
+import type { ExtraInstance } from './support/extra-instance';
 
 // A whole flow per test: a loaded 2-core machine needs more than Jest's 30 s for some.
 jest.setTimeout(90_000);
@@ -24,44 +23,15 @@ const plan = (i: number) => (i <= 2 ? 'pro' : 'free');
 const role = (i: number) => (i === 2 || i === 3 ? 'admin' : 'member');
 
 describe('dashboard: Experiences in Chromium', () => {
+  const suite = dashboardSuite('dashboard-experiences');
+  const { shot } = suite;
   let gateway: ExtraInstance;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let workspaceId: string;
-  let csrfToken: string;
   let publicKey: string;
   let experienceId: string;
   const segmentIds: Record<string, string> = {};
-  const shots = screenshotDir('dashboard-experiences');
-  const shot = (name: string) =>
-    page.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' });
-
-  beforeAll(async () => {
-    const env = JSON.parse(process.env['E2E_SERVICE_ENV'] as string) as Record<string, string>;
-    [gateway, browser] = await Promise.all([
-      startExtraGateway('gateway-dashexp', {
-        MONGODB_DB: `${env['MONGODB_DB']}_dashexp_${randomBytes(3).toString('hex')}`,
-      }),
-      launchChromium(),
-    ]);
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    context.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(async () => {
-    await page
-      ?.screenshot({
-        path: `${shots}/last-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png`,
-      })
-      .catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    console.log(`dashboard experiences screenshots: ${shots}`);
-    await browser?.close();
-    await gateway?.stop();
+  beforeAll(() => {
+    ({ gateway, page } = suite);
   });
 
   /** A call with the page's session, as the dashboard makes it. */
@@ -70,15 +40,7 @@ describe('dashboard: Experiences in Chromium', () => {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> => {
-    const response = await page.request.fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        'x-workspace-id': workspaceId,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      data: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await suite.call(page, method, path, body);
     return { status: response.status(), body: (await response.json()) as T };
   };
 
@@ -94,19 +56,7 @@ describe('dashboard: Experiences in Chromium', () => {
   };
 
   it('a fresh install: Create account, users and two overlapping segments through the API', async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByRole('heading', { name: 'Create account' }).waitFor();
-    await page.getByRole('textbox', { name: 'Name' }).fill(ADMIN.name);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/users$/);
-    const me = (await (await page.request.get(`${gateway.url}/v1/auth/me`)).json()) as {
-      workspaces: Array<{ id: string }>;
-      csrfToken: string;
-    };
-    workspaceId = me.workspaces[0].id;
-    csrfToken = me.csrfToken;
+    await suite.createFirstAccount(ADMIN);
     publicKey = (await sessionCall<{ publicKey: string }>('GET', '/v1/workspaces/current/keys'))
       .body.publicKey;
 

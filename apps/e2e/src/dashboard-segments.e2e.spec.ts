@@ -6,92 +6,28 @@
 // header is refused. A gateway of its own (its own database for accounts and workspaces,
 // the same services) gives the suite a fresh install whatever the other suites do.
 // Screenshots of each page go under the run's log folder (printed at the end).
-import { randomBytes } from 'node:crypto';
 import { waitFor } from '@seg/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { api } from './support/api';
-import { launchChromium, screenshotDir } from './support/browser';
-import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
+import { dashboardSuite } from './support/dashboard-suite';
+import type { ExtraInstance } from './support/extra-instance';
 
 const ADMIN = { name: 'Ada Lovelace', email: 'ada@acme.test', password: 'correct horse battery' };
 const VIEWER = { name: 'Vera Viewer', email: 'vera@acme.test', password: 'another long secret' };
 const USERS = 12;
 
 describe('dashboard: Users & Segments in Chromium', () => {
+  const suite = dashboardSuite('dashboard');
+  const { shot, call: sessionCall } = suite;
   let gateway: ExtraInstance;
   let browser: Browser;
-  let admin: BrowserContext;
   let page: Page;
-  let workspaceId: string;
-  let csrfToken: string;
-  const shots = screenshotDir('dashboard');
-  const shot = (name: string, on: Page = page) =>
-    on.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' });
-
-  beforeAll(async () => {
-    const env = JSON.parse(process.env['E2E_SERVICE_ENV'] as string) as Record<string, string>;
-    [gateway, browser] = await Promise.all([
-      startExtraGateway('gateway-dashboard', {
-        MONGODB_DB: `${env['MONGODB_DB']}_dashboard_${randomBytes(3).toString('hex')}`,
-      }),
-      launchChromium(),
-    ]);
-    admin = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await admin.newPage();
-    // Under Jest's 30 s per test: a missing control fails with its locator, not a timeout.
-    admin.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(async () => {
-    // What the page showed when a step failed (or the last step of each test).
-    await page
-      ?.screenshot({
-        path: `${shots}/last-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png`,
-      })
-      .catch(() => undefined);
+  beforeAll(() => {
+    ({ gateway, browser, page } = suite);
   });
-
-  afterAll(async () => {
-    console.log(`dashboard screenshots: ${shots}`);
-    await browser?.close();
-    await gateway?.stop();
-  });
-
-  /** A call with the page's session, as the dashboard makes it. */
-  const sessionCall = (
-    on: Page,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    path: string,
-    body?: unknown,
-    csrf: string | null = csrfToken,
-  ) =>
-    on.request.fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        'x-workspace-id': workspaceId,
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      data: body === undefined ? undefined : JSON.stringify(body),
-    });
 
   it('a fresh install offers Create account; the first account lands on Users & Segments', async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByRole('heading', { name: 'Create account' }).waitFor();
-    await shot('create-account');
-    await page.getByRole('textbox', { name: 'Name' }).fill(ADMIN.name);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/users$/);
-    await page.getByRole('link', { name: 'Users & Segments' }).waitFor();
-    const me = (await (await page.request.get(`${gateway.url}/v1/auth/me`)).json()) as {
-      workspaces: Array<{ id: string; role: string }>;
-      csrfToken: string;
-    };
-    expect(me.workspaces).toEqual([expect.objectContaining({ role: 'admin' })]);
-    workspaceId = me.workspaces[0].id;
-    csrfToken = me.csrfToken;
+    await suite.createFirstAccount(ADMIN, () => shot('create-account'));
     await shot('users-empty');
   });
 

@@ -11,12 +11,11 @@
 // browser's PUT gets it added on the way (Playwright's request routing), so the dashboard
 // itself sends exactly what a person enters. A gateway of its own (its own database for
 // accounts and workspaces) gives the suite a fresh install, as dashboard-segments does.
-import { randomBytes } from 'node:crypto';
 import { FakeHubSpot, waitFor } from '@seg/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { api } from './support/api';
-import { launchChromium, screenshotDir } from './support/browser';
-import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
+import { dashboardSuite } from './support/dashboard-suite';
+import type { ExtraInstance } from './support/extra-instance';
 
 const ADMIN = { name: 'Ada Lovelace', email: 'ada@acme.test', password: 'correct horse battery' };
 const EDITOR = {
@@ -27,68 +26,26 @@ const EDITOR = {
 const HUBSPOT_TOKEN = 'pat-na1-dashboard-e2e-token';
 
 describe('dashboard: Integrations and Settings in Chromium', () => {
+  const suite = dashboardSuite('dashboard-settings');
+  const { shot, call: sessionCall } = suite;
   let gateway: ExtraInstance;
   let hubspot: FakeHubSpot;
   let browser: Browser;
-  let admin: BrowserContext;
   let page: Page;
-  let workspaceId: string;
-  let csrfToken: string;
-  const shots = screenshotDir('dashboard-settings');
-  const shot = (name: string, on: Page = page) =>
-    on.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' });
 
   beforeAll(async () => {
-    const env = JSON.parse(process.env['E2E_SERVICE_ENV'] as string) as Record<string, string>;
+    ({ gateway, browser, page } = suite);
     hubspot = new FakeHubSpot();
     hubspot.accessToken = HUBSPOT_TOKEN;
-    [gateway, browser] = await Promise.all([
-      startExtraGateway('gateway-dashboard-settings', {
-        MONGODB_DB: `${env['MONGODB_DB']}_dashset_${randomBytes(3).toString('hex')}`,
-      }),
-      launchChromium(),
-      hubspot.start(),
-    ]);
-    admin = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await admin.newPage();
-    admin.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(async () => {
-    await page
-      ?.screenshot({
-        path: `${shots}/last-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png`,
-      })
-      .catch(() => undefined);
+    await hubspot.start();
   });
 
   afterAll(async () => {
-    console.log(`dashboard settings screenshots: ${shots}`);
-    await browser?.close();
-    await gateway?.stop();
     await hubspot?.stop();
   });
 
-  const sessionCall = (on: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string) =>
-    on.request.fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { 'x-workspace-id': workspaceId, 'x-csrf-token': csrfToken },
-    });
-
   it('creates the first account and loads a few users through the API', async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByRole('heading', { name: 'Create account' }).waitFor();
-    await page.getByRole('textbox', { name: 'Name' }).fill(ADMIN.name);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/users$/);
-    const me = (await (await page.request.get(`${gateway.url}/v1/auth/me`)).json()) as {
-      workspaces: Array<{ id: string }>;
-      csrfToken: string;
-    };
-    workspaceId = me.workspaces[0].id;
-    csrfToken = me.csrfToken;
+    await suite.createFirstAccount(ADMIN);
 
     const keys = (await (await sessionCall(page, 'GET', '/v1/workspaces/current/keys')).json()) as {
       publicKey: string;
@@ -157,7 +114,7 @@ describe('dashboard: Integrations and Settings in Chromium', () => {
     await segmentDialog.waitFor({ state: 'hidden' });
     await segment
       .getByLabel('Webhook URL')
-      .getByText(`${gateway.url}/v1/integrations/segment/webhook/${workspaceId}`)
+      .getByText(`${gateway.url}/v1/integrations/segment/webhook/${suite.workspaceId}`)
       .waitFor();
     await segment.getByText('••••cret').waitFor();
   });
@@ -345,10 +302,10 @@ describe('dashboard: Integrations and Settings in Chromium', () => {
         workspaces: Array<{ id: string; role: string }>;
       };
       expect(editorMe.workspaces).toEqual([
-        expect.objectContaining({ id: workspaceId, role: 'editor' }),
+        expect.objectContaining({ id: suite.workspaceId, role: 'editor' }),
       ]);
       const keys = await editor.request.get(`${gateway.url}/v1/workspaces/current/keys`, {
-        headers: { 'x-workspace-id': workspaceId },
+        headers: { 'x-workspace-id': suite.workspaceId },
       });
       expect(keys.status()).toBe(403);
     } finally {
