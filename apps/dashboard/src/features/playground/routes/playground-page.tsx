@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { AnchorLink } from '../../../app/anchor-link';
-import { formatDateTime } from '../../../app/format';
 import { PageLoader, QueryError } from '../../../app/route-states';
 import { useSession } from '../../auth/hooks/use-session';
+import { membershipForecast } from '../../users/components/describe-condition';
 import { ExplanationTree } from '../../users/components/explanation-tree';
 import {
   type ExperienceReasons,
@@ -165,10 +165,12 @@ function Reasons({ reasons }: { reasons: ExperienceReasons }) {
         <div key={segment.segmentId} aria-label={`Why ${segment.name}`}>
           <Text size="sm" fw={500}>
             {segment.name}
-            {segment.nextChangeAt
-              ? ` — until ${formatDateTime(segment.nextChangeAt)} with no new data`
-              : ''}
           </Text>
+          {segment.nextChangeAt ? (
+            <Text size="sm" c="dimmed">
+              {membershipForecast(segment.member, segment.nextChangeAt, segment.explanation)}
+            </Text>
+          ) : null}
           <ExplanationTree node={segment.explanation} />
         </div>
       ))}

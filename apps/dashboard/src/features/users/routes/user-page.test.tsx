@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../app/format';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, type Routes } from '../../../test/render-app';
@@ -54,8 +55,21 @@ const routes: Routes = {
           result: true,
           actual: 'pro',
         },
+        {
+          type: 'attribute',
+          condition: {
+            type: 'attribute',
+            attribute: 'lastActivityAt',
+            operator: 'withinLast',
+            value: { amount: 7, unit: 'days' },
+          },
+          result: true,
+          actual: '2026-11-29T10:00:00.000Z',
+          changesAt: '2026-12-06T10:00:00.000Z',
+        },
       ],
     },
+    nextChangeAt: '2026-12-06T10:00:00.000Z',
   }),
 };
 
@@ -82,7 +96,21 @@ describe('the user page', () => {
 
     await app.user.click(screen.getByRole('button', { name: 'Why in Pro plans' }));
     const dialog = await screen.findByRole('dialog', { name: 'Why Ada Lovelace is in Pro plans' });
-    expect(await within(dialog).findByText(/value: "pro"/)).toBeInTheDocument();
+    // Each condition as a sentence with the value it was decided on, and until when.
+    expect(await within(dialog).findByText("SDK plan is 'pro'")).toBeInTheDocument();
+    expect(within(dialog).getByText(/— value pro/)).toBeInTheDocument();
+    expect(within(dialog).getByText('Last activity within the last 7 days')).toBeInTheDocument();
+    const until = `Leaves on ${formatDateTime('2026-12-06T10:00:00.000Z')}`;
+    expect(
+      within(dialog).getByText(
+        `${until}, when “Last activity within the last 7 days” stops holding (with no new data).`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        new RegExp(`turns false on ${formatDateTime('2026-12-06T10:00:00.000Z')}`),
+      ),
+    ).toBeInTheDocument();
   });
 
   it('adds a tag through the API', async () => {

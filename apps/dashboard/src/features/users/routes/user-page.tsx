@@ -33,6 +33,7 @@ import {
   useUserEvents,
   useUserProfile,
 } from '../hooks/use-users';
+import { membershipForecast } from '../components/describe-condition';
 import { ExplanationTree } from '../components/explanation-tree';
 
 /** `/users/:userId`: one user's profile (api.md `GET /v1/users/:userId`). */
@@ -323,6 +324,9 @@ function ExperienceList({ label, ids }: { label: string; ids: string[] }) {
 function SegmentsSection({ profile }: { profile: UserProfile }) {
   const [why, setWhy] = useState<{ id: string; name: string } | null>(null);
   const explanation = useMembershipExplanation(why?.id ?? null, profile.userId);
+  const segmentNames = Object.fromEntries(
+    (profile.segments ?? []).map((segment) => [segment.id, segment.name]),
+  );
   return (
     <Section title="Segments">
       {profile.segmentsError ? (
@@ -363,7 +367,26 @@ function SegmentsSection({ profile }: { profile: UserProfile }) {
         ) : explanation.isError ? (
           <QueryError title="The explanation could not be loaded" error={explanation.error} />
         ) : (
-          <ExplanationTree node={explanation.data.explanation} />
+          <Stack gap="sm">
+            {explanation.data.nextChangeAt ? (
+              <Alert color="blue" variant="light" title="Until when">
+                {membershipForecast(
+                  explanation.data.member,
+                  explanation.data.nextChangeAt,
+                  explanation.data.explanation,
+                  { segments: segmentNames },
+                )}
+              </Alert>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Time alone does not change this membership: only new data can.
+              </Text>
+            )}
+            <ExplanationTree
+              node={explanation.data.explanation}
+              names={{ segments: segmentNames }}
+            />
+          </Stack>
         )}
       </Modal>
     </Section>
