@@ -12,6 +12,7 @@ import { GetPreviewCountUseCase } from './membership/usecases/get-preview-count/
 import { ExplainMemberUseCase } from './membership/usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
+import { SegmentForecastUseCase } from './membership/usecases/segment-forecast/segment-forecast.usecase';
 import { SegmentHistoryUseCase } from './membership/usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './membership/usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
@@ -33,5 +34,6 @@ export const USE_CASES: Type[] = [
   ListUserSegmentsUseCase,
   PreviewSegmentUseCase,
   SegmentHistoryUseCase,
+  SegmentForecastUseCase,
   UserSegmentHistoryUseCase,
 ];

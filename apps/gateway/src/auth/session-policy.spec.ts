@@ -78,6 +78,7 @@ const EXPECTED = [
   'GET /v1/segments/:id/users secret viewer',
   'GET /v1/segments/:id/count secret viewer',
   'GET /v1/segments/:id/history secret viewer',
+  'GET /v1/segments/:id/forecast secret viewer',
   'GET /v1/users/:userId/segments/history secret viewer',
   'GET /v1/segments/:id/users/:userId secret viewer',
   // The background count of a preview (its countId), as "Apply filters" follows it.

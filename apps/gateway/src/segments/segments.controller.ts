@@ -21,6 +21,7 @@ import {
   segmentCountResponse,
   segmentDeleteQuery,
   segmentExplainResponse,
+  segmentForecastResponse,
   segmentHistoryResponse,
   segmentListResponse,
   segmentMembersResponse,
@@ -197,6 +198,22 @@ export class SegmentsController {
     @ZodQuery(pageQuery) query: Page,
   ): Promise<ResponseOf<'segments.segment.history'>> {
     return this.bus.request('segments.segment.history', { workspaceId, segmentId, ...query });
+  }
+
+  @Get(':id/forecast')
+  @ApiOperation({
+    summary:
+      'Members who leave and users who join by time alone (relative windows, no new data) in ' +
+      'the next 24 hours and 7 days; exact, or an estimate when the users to evaluate exceed ' +
+      'the time budget',
+  })
+  @ApiOkResponse({ schema: openApiSchema(segmentForecastResponse, 'output') })
+  @ApiErrorResponses(404)
+  forecast(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+  ): Promise<ResponseOf<'segments.segment.forecast'>> {
+    return this.bus.request('segments.segment.forecast', { workspaceId, segmentId });
   }
 
   @Get(':id/count')

@@ -1,5 +1,5 @@
-import type { CompiledSegment } from '@seg/segment-engine';
-import type { EventKey } from '../reads/member-store';
+import type { CompiledSegment, EventDocument } from '@seg/segment-engine';
+import type { EventKey, MemberStore } from '../reads/member-store';
 
 type IrNode = CompiledSegment['root'];
 
@@ -26,4 +26,25 @@ export function eventKeysOf(compiled: Iterable<CompiledSegment>): EventKey[] {
   };
   for (const segment of compiled) walk(segment.root);
   return [...keys.values()];
+}
+
+/**
+ * The events of these users that these segments count, by user (one read): what the one-user
+ * evaluator needs for a page of users.
+ */
+export async function eventsByUser(
+  store: MemberStore,
+  workspaceId: string,
+  userIds: readonly string[],
+  compiled: readonly CompiledSegment[],
+): Promise<Map<string, EventDocument[]>> {
+  const byUser = new Map<string, EventDocument[]>();
+  const keys = eventKeysOf(compiled);
+  if (keys.length === 0 || userIds.length === 0) return byUser;
+  for (const event of await store.eventsOfUsers(workspaceId, userIds, keys)) {
+    const list = byUser.get(event.userId);
+    if (list) list.push(event);
+    else byUser.set(event.userId, [event]);
+  }
+  return byUser;
 }

@@ -7,6 +7,7 @@ import { GetPreviewCountUseCase } from './usecases/get-preview-count/get-preview
 import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.usecase';
 import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
+import { SegmentForecastUseCase } from './usecases/segment-forecast/segment-forecast.usecase';
 import { SegmentHistoryUseCase } from './usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
@@ -27,7 +28,13 @@ export class MembershipHandler {
     private readonly listUserSegments: ListUserSegmentsUseCase,
     private readonly segmentHistory: SegmentHistoryUseCase,
     private readonly userHistory: UserSegmentHistoryUseCase,
+    private readonly segmentForecast: SegmentForecastUseCase,
   ) {}
+
+  @HandleRequest('segments.segment.forecast')
+  forecast(command: ParsedRequestOf<'segments.segment.forecast'>) {
+    return this.segmentForecast.execute(command);
+  }
 
   @HandleRequest('segments.segment.history')
   history(command: ParsedRequestOf<'segments.segment.history'>) {

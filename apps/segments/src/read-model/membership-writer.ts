@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
-  type CompiledSegment,
-  type EventDocument,
   evaluateMany,
   nextChangeAt,
   type ProfileDocument,
 } from '@seg/segment-engine';
 import { BusClient } from '@seg/platform';
 import type { WorkspaceSegments } from '../membership/compiled-segments';
-import { eventKeysOf } from '../membership/event-keys';
+import { eventsByUser } from '../membership/event-keys';
 import { MemberStore } from '../reads/member-store';
 import { MembershipQueue } from './membership-queue';
 import { ReadModelRepository } from './read-model.repository';
@@ -121,7 +119,8 @@ export class MembershipWriter {
     const timeDependent = list
       .map((segment, index) => ({ segment, index }))
       .filter(({ segment }) => segment.timeDependent);
-    const events = await this.eventsByUser(
+    const events = await eventsByUser(
+      this.store,
       workspaceId,
       profiles.map((p) => p.userId),
       list,
@@ -207,21 +206,5 @@ export class MembershipWriter {
     for (const { userId, at: dueAt } of due)
       await this.queue.scheduleDue(workspaceId, userId, dueAt);
     return { evaluated: computed.size, changedUsers: announcements.length, deltas };
-  }
-
-  private async eventsByUser(
-    workspaceId: string,
-    userIds: readonly string[],
-    compiled: readonly CompiledSegment[],
-  ): Promise<Map<string, EventDocument[]>> {
-    const byUser = new Map<string, EventDocument[]>();
-    const keys = eventKeysOf(compiled);
-    if (keys.length === 0 || userIds.length === 0) return byUser;
-    for (const event of await this.store.eventsOfUsers(workspaceId, userIds, keys)) {
-      const list = byUser.get(event.userId);
-      if (list) list.push(event);
-      else byUser.set(event.userId, [event]);
-    }
-    return byUser;
   }
 }

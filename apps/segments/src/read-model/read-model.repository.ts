@@ -107,6 +107,20 @@ export class ReadModelRepository {
     return this.recomputes.find({}).lean<RecomputeDocument[]>().exec();
   }
 
+  /**
+   * The users of a workspace whose membership of some segment can change by time alone
+   * before `before` (their `nextChangeAt`), in userId order: the only ones a forecast needs to
+   * evaluate. Only the userId is read.
+   */
+  async changingBefore(workspaceId: string, before: Date): Promise<string[]> {
+    const rows = await this.memberships
+      .find({ workspaceId, nextChangeAt: { $ne: null, $lte: before } }, { userId: 1 })
+      .sort({ userId: 1 })
+      .lean<{ userId: string }[]>()
+      .exec();
+    return rows.map((row) => row.userId);
+  }
+
   /** Users whose `nextChangeAt` has passed (the worker's safety net for lost delayed jobs). */
   async dueUsers(before: Date, limit: number): Promise<MembershipDocument[]> {
     return this.memberships

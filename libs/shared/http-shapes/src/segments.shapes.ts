@@ -2,6 +2,7 @@ import {
   previewCountView,
   rulesCheckView,
   segmentCountView,
+  segmentForecastView,
   segmentHistoryView,
   userSegmentHistoryView,
   segmentDeletedView,
@@ -91,6 +92,8 @@ export const previewCountResponse = previewCountView;
 export const segmentCountResponse = segmentCountView;
 /** `GET /v1/segments/:id/history?limit=&cursor=`: sizes per day, changes newest first. */
 export const segmentHistoryResponse = segmentHistoryView;
+/** `GET /v1/segments/:id/forecast`: members leaving, users joining by time alone (24 h, 7 days). */
+export const segmentForecastResponse = segmentForecastView;
 /** `GET /v1/users/:userId/segments/history?limit=&cursor=`: newest first. */
 export const userSegmentHistoryResponse = userSegmentHistoryView;
 export const segmentExplainResponse = z.object({

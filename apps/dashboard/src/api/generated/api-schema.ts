@@ -454,6 +454,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/segments/{id}/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members who leave and users who join by time alone (relative windows, no new data) in the next 24 hours and 7 days; exact, or an estimate when the users to evaluate exceed the time budget */
+    get: operations['SegmentsController_forecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/segments/{id}/history': {
     parameters: {
       query?: never;
@@ -4655,6 +4672,149 @@ export interface operations {
             progress?: number;
             /** @enum {string} */
             status: 'ready' | 'computing' | 'failed';
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description A service did not answer in time */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SegmentsController_forecast: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            candidates: number;
+            evaluated: number;
+            exact: boolean;
+            next7d: {
+              join: number;
+              leave: number;
+            };
+            next24h: {
+              join: number;
+              leave: number;
+            };
+            timeDependent: boolean;
           };
         };
       };

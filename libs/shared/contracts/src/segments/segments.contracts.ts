@@ -163,6 +163,26 @@ export const segmentHistoryView = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** Members who leave, and users who join, by time alone (relative windows) within a horizon. */
+const forecastWindow = z.object({
+  leave: z.number().int().min(0),
+  join: z.number().int().min(0),
+});
+export const segmentForecastView = z.object({
+  asOf: z.iso.datetime(),
+  /** False when the segment has no relative window: time alone changes nobody. */
+  timeDependent: z.boolean(),
+  next24h: forecastWindow,
+  next7d: forecastWindow,
+  /**
+   * True when every user that can change was evaluated; false: `evaluated` of `candidates`
+   * within the time budget, and the figures scaled from them (an estimate).
+   */
+  exact: z.boolean(),
+  candidates: z.number().int().min(0),
+  evaluated: z.number().int().min(0),
+});
+
 export const userSegmentHistoryView = z.object({
   changes: z.array(membershipChangeView),
   nextCursor: z.string().nullable(),
@@ -234,6 +254,12 @@ export const segmentsRequests = {
     'segments',
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, ...pageQuery.shape }),
     segmentHistoryView,
+  ),
+  /** `GET /v1/segments/:id/forecast`: who leaves or joins by time alone in 24 h and 7 days. */
+  'segments.segment.forecast': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
+    segmentForecastView,
   ),
   /** `GET /v1/users/:userId/segments/history`: the user's entered/exited changes, paged. */
   'segments.user.history': requestContract(
