@@ -186,6 +186,7 @@ type Json<Op, Status extends number = 200> = Op extends {
 export type SegmentListResponse = Json<operations['SegmentsController_list']>;
 export type SegmentListItem = SegmentListResponse['segments'][number];
 export type SegmentResponse = Json<operations['SegmentsController_get']>;
+export type SegmentForecast = Json<operations['SegmentsController_forecast']>;
 type RulesCheckResponse = Json<operations['SegmentsController_validate']>;
 export type LintWarning = RulesCheckResponse['warnings'][number];
 export type PreviewResponse = Json<operations['SegmentsController_preview']> & {

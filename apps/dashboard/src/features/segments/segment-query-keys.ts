@@ -6,6 +6,7 @@ export const segmentKeys = {
   detail: (id: string) => [...segmentKeys.all, 'detail', id] as const,
   count: (id: string) => [...segmentKeys.all, 'count', id] as const,
   usage: (id: string) => [...segmentKeys.all, 'usage', id] as const,
+  forecast: (id: string) => [...segmentKeys.all, 'forecast', id] as const,
   rulesCheck: (segmentId: string | undefined, rules: unknown) =>
     [...segmentKeys.all, 'rules-check', segmentId ?? null, rules] as const,
   previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,

@@ -30,6 +30,19 @@ export function useSegmentCount(segmentId: string) {
   });
 }
 
+/** Who leaves and who joins by time alone in 24 h and 7 days (`GET /v1/segments/:id/forecast`). */
+export function useSegmentForecast(segmentId: string | undefined) {
+  return useQuery({
+    queryKey: segmentKeys.forecast(segmentId ?? ''),
+    enabled: segmentId !== undefined,
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/segments/{id}/forecast', { params: { path: { id: segmentId as string } } }),
+      ),
+    staleTime: 60_000,
+  });
+}
+
 export function useSegment(segmentId: string) {
   return useQuery({
     queryKey: segmentKeys.detail(segmentId),

@@ -67,6 +67,28 @@ const sideBarLink = (name: string) =>
   within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name });
 
 describe('the segment editor', () => {
+  it('says what time alone does to the saved segment in 24 hours and 7 days', async () => {
+    renderApp('/segments/seg_1', {
+      ...listing(),
+      'GET /v1/segments/seg_1/forecast': () => ({
+        asOf: '2026-12-01T10:00:00.000Z',
+        timeDependent: true,
+        next24h: { leave: 1, join: 0 },
+        next7d: { leave: 1240, join: 3 },
+        exact: false,
+        candidates: 5000,
+        evaluated: 2500,
+      }),
+    });
+    const card = await screen.findByRole('region', { name: 'Forecast by time alone' });
+    expect(
+      await within(card).findByText('Next 24 hours: 1 member leaves, 0 users join.'),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('Next 7 days: 1,240 members leave, 3 users join.')).toBeTruthy();
+    expect(within(card).getByText('estimate')).toBeTruthy();
+    expect(within(card).getByText(/Estimated from 2,500 of 5,000 users/)).toBeTruthy();
+  });
+
   it('asks for the warnings of the draft and shows each beside the filter it names', async () => {
     const app = renderApp('/segments/seg_1', {
       ...listing(),

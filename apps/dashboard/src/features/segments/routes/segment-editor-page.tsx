@@ -16,7 +16,14 @@ import { useFilterCatalog } from '../hooks/use-filter-catalog';
 import { type AppliedFilters, issuesOf, usePreview } from '../hooks/use-preview';
 import { useRulesCheck } from '../hooks/use-rules-check';
 import { type SegmentDraft, useSegmentDraft } from '../hooks/use-segment-draft';
-import { useExperiences, useSaveSegment, useSegment, useSegmentUsage } from '../hooks/use-segments';
+import {
+  useExperiences,
+  useSaveSegment,
+  useSegment,
+  useSegmentForecast,
+  useSegmentUsage,
+} from '../hooks/use-segments';
+import { SegmentForecastCard } from '../components/segment-forecast';
 
 /** `/segments/new` (from Users → Save as segment, the filters come along). */
 export function NewSegmentPage() {
@@ -68,6 +75,7 @@ function SegmentEditor({
   const usage = useSegmentUsage(segment?.id);
   const usedBy = usage.data?.usedBy ?? [];
   const experiences = useExperiences(usedBy);
+  const forecast = useSegmentForecast(segment?.id);
 
   const dirty = JSON.stringify(draft) !== savedDraft;
   const blocker = useBlocker({
@@ -144,6 +152,9 @@ function SegmentEditor({
         >
           Saving applies these filters to every experience using this segment at once.
         </Alert>
+      ) : null}
+      {segment && !forecast.isError ? (
+        <SegmentForecastCard forecast={forecast.data} loading={forecast.isPending} />
       ) : null}
       {save.isError && saveIssues.length === 0 ? (
         <Alert color="red" title="The segment was not saved" role="alert">
