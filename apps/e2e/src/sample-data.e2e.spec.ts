@@ -111,7 +111,9 @@ describe('sample data', () => {
           'GET',
           '/v1/attributes',
         );
-        return new Set(catalog.body.filter((a) => a.category === 'custom').map((a) => a.source));
+        return new Set(
+          catalog.body.filter((a) => a.category === 'customAttribute').map((a) => a.source),
+        );
       },
       { until: (found) => found.size === 4, timeoutMs: 20_000, what: 'four custom sources' },
     );
@@ -127,7 +129,6 @@ describe('sample data', () => {
       }
     }
     for (const source of ['sdk', 'segment', 'hubspot', 'customerio']) {
-      expect([source, bySource.get(source) ?? 0]).toEqual([source, expect.any(Number)]);
       expect(bySource.get(source)).toBeGreaterThan(0);
     }
 
