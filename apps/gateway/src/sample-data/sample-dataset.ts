@@ -134,7 +134,10 @@ export function sampleDataset(now: number): SampleDataset {
   const users: SampleUser[] = [];
   for (let index = 0; index < SAMPLE_USER_COUNT; index += 1) {
     const first = FIRST_NAMES[index % FIRST_NAMES.length] as string;
-    const last = LAST_NAMES[(index * 7 + 3) % LAST_NAMES.length] as string;
+    // A second round of first names meets other last names: no two users share a name or an email.
+    const last = LAST_NAMES[
+      (index * 7 + 3 + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length
+    ] as string;
     const company = COMPANIES[index % COMPANIES.length] as (typeof COMPANIES)[number];
     const plan = index % 5 === 0 ? 'enterprise' : index % 3 === 0 ? 'free' : 'pro';
     users.push({
