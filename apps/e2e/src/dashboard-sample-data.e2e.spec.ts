@@ -88,7 +88,7 @@ describe('dashboard: Load sample data in Chromium', () => {
     expect(await viewer.getByRole('button', { name: 'Load sample data' }).count()).toBe(0);
     await shot('empty-viewer', viewer);
     await viewerContext.close();
-  });
+  }, 90_000);
 
   it('Load sample data shows its progress, then fills the Users & Segments page', async () => {
     await page.getByRole('button', { name: 'Load sample data' }).click();

@@ -149,7 +149,7 @@ export function sampleDataset(now: number): SampleDataset {
       company: company.name,
       companySize: company.size,
       // A few dormant users (no activity in the last week), most active, some very.
-      engagement: index % 8 === 7 ? 0 : 0.25 + random() * 0.75,
+      engagement: index % 7 === 6 ? 0 : 0.25 + random() * 0.75,
       signedUpDaysAgo: 3 + Math.floor(random() * 27),
     });
   }
