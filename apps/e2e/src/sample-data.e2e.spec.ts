@@ -1,7 +1,8 @@
 // "Load sample data" through the whole running system (POST /v1/workspaces/current/sample-data,
 // apps/gateway/src/sample-data/): an empty workspace gets users with events, custom attributes
 // of every source (SDK, Segment.io, HubSpot, Customer.io), experiences and segments whose sizes
-// are not zero; a second load and a load into a workspace with data are refused (409); a viewer
+// are not zero; a concurrent load, a second load and a load into a workspace with data are
+// refused (409); a viewer
 // is refused (403), and so is a key. A gateway of its own (its own database for accounts and
 // workspaces) gives the suite a fresh install, as the dashboard suites do.
 import { randomBytes } from 'node:crypto';
@@ -77,8 +78,13 @@ describe('sample data', () => {
   });
 
   it('loads users, events, attributes of every source, experiences and segments into an empty workspace', async () => {
-    const response = await admin.call<Loaded>('POST', '/v1/workspaces/current/sample-data');
-    expect(response.status).toBe(201);
+    // Two at once (two clicks, two tabs): one loads, the other is refused.
+    const both = await Promise.all([
+      admin.call<Loaded>('POST', '/v1/workspaces/current/sample-data'),
+      admin.call<Loaded>('POST', '/v1/workspaces/current/sample-data'),
+    ]);
+    expect(both.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const response = both.find((answer) => answer.status === 201) as (typeof both)[number];
     loaded = response.body;
     expect(loaded.users).toBe(40);
     expect(loaded.events).toBeGreaterThan(100);

@@ -92,32 +92,6 @@ export class WorkspaceRepository {
     };
   }
 
-  /**
-   * Claims the workspace's one sample-data load: true for the first caller only (atomic), so
-   * two clicks or two tabs never load it twice.
-   */
-  async claimSampleData(id: string, at: Date): Promise<boolean> {
-    const claimed = await this.model
-      .findOneAndUpdate(
-        { _id: id, sampleData: { $exists: false } },
-        { $set: { sampleData: { startedAt: at } } },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
-    return claimed !== null;
-  }
-
-  /** The load finished (`loadedAt`), or gave the claim back (`null`: it wrote nothing). */
-  async endSampleData(id: string, loadedAt: Date | null): Promise<void> {
-    await this.model
-      .updateOne(
-        { _id: id },
-        loadedAt ? { $set: { 'sampleData.loadedAt': loadedAt } } : { $unset: { sampleData: '' } },
-      )
-      .exec();
-  }
-
   /** The workspace whose current key of `kind` has this hash. */
   async findByKeyHash(kind: KeyKind, keyHash: string): Promise<Workspace | null> {
     const found = await this.model

@@ -18,11 +18,6 @@ export interface WorkspaceDocument {
   keysRotatedAt?: Date;
   /** This workspace's own SDK rate limits (absent: the gateway's defaults). */
   sdkLimits?: SdkLimits;
-  /**
-   * "Load sample data": set when a load starts (one load per workspace, ever), its end when
-   * it finished; removed again when a load failed before writing anything.
-   */
-  sampleData?: { startedAt: Date; loadedAt?: Date };
 }
 
 /** Requests per RATE_LIMIT_WINDOW_MS for a public key: all end users, and each one. */
@@ -42,7 +37,6 @@ export const WorkspaceSchema = new Schema<WorkspaceDocument>(
     createdAt: { type: Date, required: true },
     keysRotatedAt: { type: Date },
     sdkLimits: { _id: false, type: { perWindow: Number, perUserPerWindow: Number } },
-    sampleData: { _id: false, type: { startedAt: Date, loadedAt: Date } },
   },
   { collection: 'workspaces', versionKey: false },
 );

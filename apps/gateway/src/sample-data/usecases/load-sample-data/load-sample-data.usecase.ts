@@ -5,6 +5,7 @@ import { BusClient } from '@seg/platform';
 import { type Clock, createClient, type SdkError } from '@segplatform/sdk/node';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { AccountRepository } from '../../../accounts/account.repository';
 import { WorkspaceRepository } from '../../../workspaces/workspace.repository';
 import {
   SAMPLE_EXPERIENCES,
@@ -43,7 +44,7 @@ const USERS_APPLIED_TIMEOUT_MS = 45_000;
  *   (what `POST /v1/segments`, `POST /v1/experiences` and `…/publish` call);
  * - experience interactions: the SDK's `recordInteraction` (`POST /v1/interactions`).
  * A workspace with any user, segment or experience is refused (409), and so is a second
- * load (the claim on the workspace record is atomic). A load that fails gives its claim back.
+ * load (a one-time claim, `sample-data:<workspaceId>`). A load that fails gives its claim back.
  */
 @Injectable()
 export class LoadSampleDataUseCase {
@@ -51,6 +52,7 @@ export class LoadSampleDataUseCase {
 
   constructor(
     private readonly workspaces: WorkspaceRepository,
+    private readonly claims: AccountRepository,
     private readonly bus: BusClient,
     private readonly syncPages: SampleSyncPages,
   ) {}
@@ -65,16 +67,17 @@ export class LoadSampleDataUseCase {
       );
     }
     await this.assertEmpty(workspaceId);
-    if (!(await this.workspaces.claimSampleData(workspaceId, new Date()))) {
+    // A unique `_id` insert, like the other one-time claims (an update "where not loaded" is
+    // not atomic on FerretDB): two clicks or two tabs never load twice.
+    const claim = `sample-data:${workspaceId}`;
+    if (!(await this.claims.claim(claim, workspaceId))) {
       throw new DomainError('CONFLICT', 'Sample data was already loaded into this workspace');
     }
     try {
-      const result = await this.load(workspaceId, keys.publicKey, apiBaseUrl);
-      await this.workspaces.endSampleData(workspaceId, new Date());
-      return result;
+      return await this.load(workspaceId, keys.publicKey, apiBaseUrl);
     } catch (error) {
       this.logger.error({ workspaceId, err: error }, 'Sample data load failed');
-      await this.workspaces.endSampleData(workspaceId, null);
+      await this.claims.releaseClaim(claim);
       throw error;
     }
   }
