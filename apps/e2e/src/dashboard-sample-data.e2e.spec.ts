@@ -79,9 +79,15 @@ describe('dashboard: Load sample data in Chromium', () => {
     await viewer.goto(`${gateway.url}/signup?token=${invite.token}`);
     await viewer.getByRole('heading', { name: 'Create account' }).waitFor();
     await viewer.getByRole('textbox', { name: 'Name' }).fill(VIEWER.name);
+    // The invite's email fills in once the invite is read; type it when it has not yet.
+    const email = viewer.getByRole('textbox', { name: 'Email' });
+    if ((await email.inputValue()) === '') await email.fill(VIEWER.email);
     await viewer.getByRole('textbox', { name: 'Password' }).fill(VIEWER.password);
     await viewer.getByRole('button', { name: 'Create account' }).click();
-    await viewer.waitForURL(/\/users$/);
+    await viewer.waitForURL(/\/users$/).catch(async (error: unknown) => {
+      await shot('viewer-failed', viewer);
+      throw error;
+    });
     await viewer.getByText('No user yet').waitFor();
     // The segments list (what the offer also waits for) has answered for the viewer too.
     await viewer.waitForLoadState('networkidle');
