@@ -103,6 +103,14 @@ export class LoadSampleDataUseCase {
   ): Promise<SampleDataResult> {
     const now = Date.now();
     const data = sampleDataset(now);
+    // How long each step took, logged at the end (a slow load says where it waited).
+    const steps: Record<string, number> = {};
+    let stepStart = performance.now();
+    const step = (name: string) => {
+      const at = performance.now();
+      steps[name] = Math.round(at - stepStart);
+      stepStart = at;
+    };
     await this.sendWithSdk(publicKey, apiBaseUrl, (client, clock) => {
       for (const call of data.sdk) {
         clock.at = call.at;
@@ -112,8 +120,11 @@ export class LoadSampleDataUseCase {
         } else client.page(call.name, call.properties, { userId: call.userId });
       }
     });
+    step('sdkMessages');
     await this.sendSegmentMessages(workspaceId, data);
+    step('segmentMessages');
     await this.waitForUsers(workspaceId);
+    step('usersApplied');
     const runId = `sample-${randomUUID()}`;
     const synced = { hubspot: data.hubspot, customerio: data.customerio };
     for (const provider of Object.keys(synced) as SyncProvider[]) {
@@ -132,6 +143,7 @@ export class LoadSampleDataUseCase {
       }
     }
 
+    step('syncPages');
     const segments: SampleDataResult['segments'] = [];
     const first = sampleSegmentsFirst();
     const firstIds: Record<keyof typeof first, string> = {} as never;
@@ -168,6 +180,7 @@ export class LoadSampleDataUseCase {
       experiences.push({ id: created.id, name: created.name, status: published.status });
     }
 
+    step('segmentsAndExperiences');
     const interactions = sampleInteractions(data.users, now);
     await this.sendWithSdk(publicKey, apiBaseUrl, (client, clock) => {
       for (const entry of interactions) {
@@ -184,12 +197,15 @@ export class LoadSampleDataUseCase {
       }
     });
 
+    step('interactions');
     const later = sampleSegmentsAfterInteractions(experienceIds);
     for (const body of later) {
       const created = await this.bus.request('segments.segment.create', { workspaceId, body });
       segments.push({ id: created.id, name: created.name });
     }
 
+    step('lastSegments');
+    this.logger.log({ workspaceId, stepsMs: steps }, 'Sample data loaded');
     return {
       users: data.users.length,
       events:
