@@ -25,6 +25,15 @@ export interface LoadSampleDataCommand {
 
 type SampleDataResult = z.output<typeof sampleDataResponse>;
 
+/** SDK clients sending the interactions side by side (each one request at a time). */
+const INTERACTION_CLIENTS = 8;
+
+function laneOf(userId: string): number {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % INTERACTION_CLIENTS;
+}
+
 /** How long the users service may take to apply the SDK's messages before the load gives up. */
 const USERS_APPLIED_TIMEOUT_MS = 45_000;
 
@@ -182,20 +191,29 @@ export class LoadSampleDataUseCase {
 
     step('segmentsAndExperiences');
     const interactions = sampleInteractions(data.users, now);
-    await this.sendWithSdk(publicKey, apiBaseUrl, (client, clock) => {
-      for (const entry of interactions) {
-        clock.at = entry.at;
-        client.recordInteraction(
-          experienceIds[entry.experience],
-          {
-            type: entry.type,
-            ...(entry.stepId ? { stepId: entry.stepId } : {}),
-            ...(entry.answer ? { answer: entry.answer } : {}),
-          },
-          { userId: entry.userId },
-        );
-      }
-    });
+    // The SDK sends interactions one per request, in order: a few clients side by side, each
+    // with its own users (a user's interactions stay in their order), as several app servers.
+    const lanes = Array.from({ length: INTERACTION_CLIENTS }, (_, lane) =>
+      interactions.filter((entry) => laneOf(entry.userId) === lane),
+    );
+    await Promise.all(
+      lanes.map((lane) =>
+        this.sendWithSdk(publicKey, apiBaseUrl, (client, clock) => {
+          for (const entry of lane) {
+            clock.at = entry.at;
+            client.recordInteraction(
+              experienceIds[entry.experience],
+              {
+                type: entry.type,
+                ...(entry.stepId ? { stepId: entry.stepId } : {}),
+                ...(entry.answer ? { answer: entry.answer } : {}),
+              },
+              { userId: entry.userId },
+            );
+          }
+        }),
+      ),
+    );
 
     step('interactions');
     const later = sampleSegmentsAfterInteractions(experienceIds);
