@@ -47,7 +47,7 @@ export function SampleDataOffer({
             </Button>
             {loading ? (
               <Text size="sm" role="status">
-                {SAMPLE_DATA_WORDS.loading} This takes about half a minute.
+                {SAMPLE_DATA_WORDS.loading} This takes a few seconds.
               </Text>
             ) : null}
             {error && !loading ? (
