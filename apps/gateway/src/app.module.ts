@@ -13,6 +13,7 @@ import { ExperiencesGatewayModule } from './experiences/experiences.module';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { QueueDashboard } from './queues/queue-dashboard';
+import { SampleDataModule } from './sample-data/sample-data.module';
 import { SegmentsHttpModule } from './segments/segments.module';
 import { TeamModule } from './team/team.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +38,7 @@ export class AppModule {
         SegmentsHttpModule,
         UsersModule,
         IntegrationsModule,
+        SampleDataModule,
       ],
       controllers: [GatewayHealthController],
       providers: [QueueDashboard],

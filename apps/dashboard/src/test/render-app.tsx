@@ -21,7 +21,11 @@ export interface RecordedCall {
 }
 
 type Answer = { status?: number; body?: unknown } | unknown;
-export type Handler = (call: RecordedCall, params: Record<string, string>) => Answer;
+/** A handler may answer later (a promise): the call stays in flight until it settles. */
+export type Handler = (
+  call: RecordedCall,
+  params: Record<string, string>,
+) => Answer | Promise<Answer>;
 /** `'GET /v1/segments/:id'` → what it answers (`{ status, body }`, or a body for 200). */
 export type Routes = Record<string, Handler>;
 
@@ -79,7 +83,7 @@ export function fakeApi(routes: Routes) {
     for (const [pattern, handler] of entries) {
       const params = match(pattern, call.method, call.path);
       if (!params) continue;
-      const answer = handler(call, params);
+      const answer: unknown = await handler(call, params);
       const { status, body } =
         typeof answer === 'object' && answer !== null && 'status' in answer
           ? (answer as { status: number; body?: unknown })

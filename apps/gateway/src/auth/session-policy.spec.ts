@@ -50,6 +50,8 @@ const EXPECTED = [
   'PUT /v1/workspaces/current secret admin',
   'GET /v1/workspaces/current/keys secret admin',
   'POST /v1/workspaces/current/keys/rotate secret admin',
+  // Sample data into an empty workspace: editors and admins, from the dashboard only
+  'POST /v1/workspaces/current/sample-data session editor',
   // The operator's (admin token): a workspace's SDK rate limits
   'PUT /v1/workspaces/:workspaceId/sdk-limits admin refused',
   // Team: admin (members readable by everyone in the workspace)

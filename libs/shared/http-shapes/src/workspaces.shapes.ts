@@ -73,3 +73,15 @@ export const sdkLimitsResponse = z.object({
   perUserPerWindow: z.number().int().describe('For each end user of the public key'),
   custom: z.object({ perWindow: z.boolean(), perUserPerWindow: z.boolean() }),
 });
+
+/** `POST /v1/workspaces/current/sample-data` (admin or editor session): what was loaded. */
+export const sampleDataResponse = z.object({
+  users: z.number().int(),
+  /** Track events (the product's and Segment.io's). */
+  events: z.number().int(),
+  pages: z.number().int(),
+  interactions: z.number().int(),
+  syncedRecords: z.object({ hubspot: z.number().int(), customerio: z.number().int() }),
+  segments: z.array(z.object({ id: z.string(), name: z.string() })),
+  experiences: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+});

@@ -849,6 +849,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/workspaces/current/sample-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Load the sample dataset (users, events, custom attributes of every source, experiences, segments) into an empty workspace, once; 409 when it is not empty or was loaded */
+    post: operations['SampleDataController_load'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8043,6 +8060,116 @@ export interface operations {
       };
       /** @description Request body too large */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  SampleDataController_load: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role editor or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            events: number;
+            experiences: {
+              id: string;
+              name: string;
+              status: string;
+            }[];
+            interactions: number;
+            pages: number;
+            segments: {
+              id: string;
+              name: string;
+            }[];
+            syncedRecords: {
+              customerio: number;
+              hubspot: number;
+            };
+            users: number;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Conflict */
+      409: {
         headers: {
           [name: string]: unknown;
         };

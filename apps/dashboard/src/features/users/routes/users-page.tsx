@@ -4,12 +4,15 @@ import type { SegmentRules } from '@seg/segment-engine';
 import { useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { CursorPager, useCursorPages } from '../../../app/cursor-pager';
-import { EmptyState, PageLoader, QueryError } from '../../../app/route-states';
+import { PageLoader, QueryError } from '../../../app/route-states';
 import { UsersSegmentsHeader } from '../../../app/users-segments-tabs';
 import { useSession } from '../../auth/hooks/use-session';
 import { PreviewPanel } from '../../segments/components/preview-panel';
 import { EMPTY_RULES } from '../../segments/filter-builder/default-conditions';
 import { type AppliedFilters, usePreview } from '../../segments/hooks/use-preview';
+import { useSegmentPage } from '../../segments/hooks/use-segments';
+import { SampleDataOffer } from '../components/sample-data-offer';
+import { useLoadSampleData } from '../hooks/use-sample-data';
 import { useUserPage } from '../hooks/use-users';
 import { UserTable } from '../components/user-table';
 
@@ -101,10 +104,7 @@ function AllUsers() {
             onRetry={() => void page.refetch()}
           />
         ) : page.data.items.length === 0 && pages.cursor === null ? (
-          <EmptyState title="No user yet">
-            Users appear here once your app sends them: <code>identify</code> and <code>track</code>{' '}
-            calls of the SDK, or an integration.
-          </EmptyState>
+          <NoUserYet />
         ) : (
           <UserTable users={page.data.items} label="Users" />
         )}
@@ -113,5 +113,24 @@ function AllUsers() {
         <CursorPager pages={pages} nextCursor={page.data.nextCursor} label="Users pages" />
       ) : null}
     </>
+  );
+}
+
+/**
+ * No user: where they come from, and for editors and admins of a workspace with no segment
+ * either, Load sample data (the gateway refuses a workspace that is not empty anyway).
+ */
+function NoUserYet() {
+  const { canWrite } = useSession();
+  const segments = useSegmentPage(null);
+  const load = useLoadSampleData();
+  const empty = segments.isSuccess && segments.data.segments.length === 0;
+  return (
+    <SampleDataOffer
+      canLoad={canWrite && (empty || load.isPending)}
+      loading={load.isPending}
+      error={load.error}
+      onLoad={() => load.mutate()}
+    />
   );
 }
