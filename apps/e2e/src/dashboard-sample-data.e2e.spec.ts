@@ -4,75 +4,31 @@
 // users), the Segments tab lists the sample's segments with their sizes, and a user's page
 // shows custom attributes of every source. A gateway of its own (its own database for
 // accounts and workspaces) gives the suite a fresh install, as dashboard-segments does.
-import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from './support/browser';
-import { startExtraGateway, type ExtraInstance } from './support/extra-instance';
+import type { Browser, Page } from 'playwright-core';
+import { dashboardSuite } from './support/dashboard-suite';
+import type { ExtraInstance } from './support/extra-instance';
 
 const ADMIN = { name: 'Ada Lovelace', email: 'ada@sample.test', password: 'correct horse battery' };
 const VIEWER = { name: 'Vera Viewer', email: 'vera@sample.test', password: 'another long secret' };
 
 describe('dashboard: Load sample data in Chromium', () => {
+  const suite = dashboardSuite('dashboard-sample-data');
+  const { shot } = suite;
   let gateway: ExtraInstance;
   let browser: Browser;
-  let admin: BrowserContext;
   let page: Page;
-  const shots = screenshotDir('dashboard-sample-data');
-  const shot = (name: string, on: Page = page) =>
-    on.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' });
-
-  beforeAll(async () => {
-    const env = JSON.parse(process.env['E2E_SERVICE_ENV'] as string) as Record<string, string>;
-    [gateway, browser] = await Promise.all([
-      startExtraGateway('gateway-dashboard-sample', {
-        MONGODB_DB: `${env['MONGODB_DB']}_dashsample_${randomBytes(3).toString('hex')}`,
-      }),
-      launchChromium(),
-    ]);
-    admin = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await admin.newPage();
-    admin.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(async () => {
-    await page
-      ?.screenshot({
-        path: `${shots}/last-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png`,
-      })
-      .catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    console.log(`dashboard sample data screenshots: ${shots}`);
-    await browser?.close();
-    await gateway?.stop();
+  beforeAll(() => {
+    ({ gateway, browser, page } = suite);
   });
 
   it('a fresh workspace offers Load sample data to its admin, not to a viewer', async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByRole('heading', { name: 'Create account' }).waitFor();
-    await page.getByRole('textbox', { name: 'Name' }).fill(ADMIN.name);
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/users$/);
+    await suite.createFirstAccount(ADMIN);
     await page.getByText('No user yet').waitFor();
     await page.getByRole('button', { name: 'Load sample data' }).waitFor();
     await shot('empty-admin');
 
-    const me = (await (await page.request.get(`${gateway.url}/v1/auth/me`)).json()) as {
-      workspaces: Array<{ id: string }>;
-      csrfToken: string;
-    };
     const invite = (await (
-      await page.request.post(`${gateway.url}/v1/team/invites`, {
-        headers: {
-          'x-workspace-id': me.workspaces[0]?.id ?? '',
-          'x-csrf-token': me.csrfToken,
-          'content-type': 'application/json',
-        },
-        data: JSON.stringify({ email: VIEWER.email, role: 'viewer' }),
-      })
+      await suite.call(page, 'POST', '/v1/team/invites', { email: VIEWER.email, role: 'viewer' })
     ).json()) as { token: string };
     const viewerContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const viewer = await viewerContext.newPage();
