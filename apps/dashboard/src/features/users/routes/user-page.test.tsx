@@ -35,6 +35,7 @@ const routes: Routes = {
       },
     ],
   }),
+  'GET /v1/experiences/exp_tour': () => ({ id: 'exp_tour', name: 'Welcome tour' }),
   'POST /v1/users/user_1/tags': () => ({ tags: ['beta', 'vip'] }),
   'GET /v1/segments/seg_1/users/user_1': () => ({
     member: true,
@@ -82,7 +83,11 @@ describe('the user page', () => {
     expect(
       within(screen.getByRole('table', { name: 'HubSpot' })).getByText('lead'),
     ).toBeInTheDocument();
-    expect(screen.getByText('exp_tour')).toBeInTheDocument();
+    // Experiences by name, linking to their page.
+    expect(await screen.findByRole('link', { name: 'Welcome tour' })).toHaveAttribute(
+      'href',
+      '/experiences/exp_tour',
+    );
     // Recent events, newest first, with their source and properties.
     const events = await screen.findByRole('table', { name: 'Recent events' });
     const rows = within(events).getAllByRole('row').slice(1);

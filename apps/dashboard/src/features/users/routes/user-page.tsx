@@ -35,6 +35,7 @@ import {
 } from '../hooks/use-users';
 import { membershipForecast } from '../components/describe-condition';
 import { ExplanationTree } from '../components/explanation-tree';
+import { useExperiences } from '../../segments/hooks/use-segments';
 
 /** `/users/:userId`: one user's profile (api.md `GET /v1/users/:userId`). */
 export function UserPage() {
@@ -301,6 +302,7 @@ function TagsSection({ userId, tags }: { userId: string; tags: string[] }) {
 }
 
 function ExperienceList({ label, ids }: { label: string; ids: string[] }) {
+  const experiences = useExperiences(ids);
   return (
     <Group gap="xs" mb="xs" align="baseline">
       <Text size="sm" fw={500} w={90}>
@@ -311,11 +313,24 @@ function ExperienceList({ label, ids }: { label: string; ids: string[] }) {
           none
         </Text>
       ) : (
-        ids.map((id) => (
-          <Code key={id} fz="xs">
-            {id}
-          </Code>
-        ))
+        ids.map((id, index) => {
+          const name = experiences[index]?.data?.name;
+          // A deleted experience keeps its id in the user's interactions: shown as the id.
+          return name ? (
+            <AnchorLink
+              key={id}
+              to="/experiences/$experienceId"
+              params={{ experienceId: id }}
+              size="sm"
+            >
+              {name}
+            </AnchorLink>
+          ) : (
+            <Code key={id} fz="xs">
+              {id}
+            </Code>
+          );
+        })
       )}
     </Group>
   );
