@@ -35,7 +35,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (shed) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // A limit of our own (the login limiter) names its wait in `meta.retryAfter`.
     const retryAfter = error.meta?.['retryAfter'];
-    if (status === 429 && typeof retryAfter === 'number') {
+    // …and so does a service whose database is briefly unreachable (503).
+    if ((status === 429 || status === 503) && typeof retryAfter === 'number') {
       response.setHeader('Retry-After', String(retryAfter));
     }
     if (status === 429) copyNamedRetryAfter(response);

@@ -6,7 +6,8 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
-import { InboxEntry, InboxRepository, isTransientDatabaseError } from '@seg/profile-store';
+import { isTransientDatabaseError } from '@seg/platform';
+import { InboxEntry, InboxRepository } from '@seg/profile-store';
 import { ApplyMessagesUseCase } from './usecases/apply-messages/apply-messages.usecase';
 
 /** Entries applied together (one read of their users' profiles, one insert of their events). */

@@ -17,6 +17,7 @@ export * from './health/checks';
 export * from './health/health.module';
 export * from './health/ping-handler';
 export * from './mongo/mongo.module';
+export * from './mongo/transient-error';
 export * from './app/start-service';
 export * from './app/bus-service.module';
 export * from './bus/bus-admin';

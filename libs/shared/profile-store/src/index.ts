@@ -3,7 +3,6 @@ export * from './base/retried-writes';
 export * from './base/keyset';
 export * from './util/duplicate-key';
 export * from './util/concurrently';
-export * from './util/transient-error';
 export * from './profiles/profile.schema';
 export * from './profiles/profile.repository';
 export * from './events/event.schema';

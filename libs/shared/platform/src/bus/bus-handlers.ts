@@ -26,6 +26,7 @@ import { standardMetrics } from '../metrics/standard-metrics';
 import { contextFrom, failSpan, inSpan, SpanKind } from '../telemetry/tracing';
 import { messagingAttributes } from './bus-client';
 import { inflightTracker } from './inflight-tracker';
+import { isTransientDatabaseError } from '../mongo/transient-error';
 
 const logger = new Logger('Bus');
 
@@ -73,9 +74,24 @@ async function handleMessage<T>(
   }
 }
 
-/** A domain error as it is; anything else becomes INTERNAL with an `errorId` logged beside its stack. */
+/** Seconds a caller is asked to wait when the database is briefly unreachable (a restart). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A domain error as it is; the database being unreachable (a restart, a closed connection)
+ * becomes SERVICE_UNAVAILABLE with a `retryAfter`, so callers try again rather than treat it as
+ * a fault; anything else becomes INTERNAL with an `errorId` logged beside its stack.
+ */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) return error.toBody();
+  if (isTransientDatabaseError(error)) {
+    logger.warn({ err: error }, 'Database unreachable: answered 503');
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unreachable for a moment; try again shortly',
+      meta: { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+    };
+  }
   const errorId = newErrorId();
   logger.error({ err: error, errorId }, 'Unhandled error in bus handler');
   return { code: 'INTERNAL', message: 'Internal error', meta: { errorId } };
