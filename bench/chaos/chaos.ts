@@ -1,7 +1,8 @@
 // The fault suite (`npm run chaos`): the whole system as separate processes (built bundles,
 // production mode) on a FerretDB, a Redis (AOF, on a port of its own) and the machine's
 // RabbitMQ; one fault at a time during a sustained ingestion (and, where they exist, a
-// HubSpot sync and a segment recomputation); then one table of figures:
+// HubSpot sync of 2,000 contacts and a segment recomputation over 2,000 users, both started
+// just before the fault); then one table of figures:
 //
 //   fault | accepted | lost | applied twice | sync run | recomputation | recovery ms
 //
@@ -13,6 +14,7 @@
 //   npm run chaos -- --short            gateway and users SIGKILL only (what npm test runs)
 //   npm run chaos -- --only FerretDB    the faults whose name contains this text (a replay)
 //   env: CHAOS_SECONDS (load per fault, 8), CHAOS_SKIP_RABBITMQ=1 (a shared RabbitMQ),
+//        CHAOS_PRELOAD_USERS, CHAOS_CONTACTS (2,000 each; 0 in --short),
 //        BENCH_SKIP_BUILD=1 (dist/ as is)
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -345,6 +347,83 @@ async function storedAndCounted(
   return { stored, counted: entry?.count ?? 0 };
 }
 
+/** Users identified before each fault: the recomputation's population (and the sync's matches). */
+const PRELOAD_USERS = Number(process.env.CHAOS_PRELOAD_USERS ?? (SHORT ? 0 : 2_000));
+/** HubSpot contacts per fault's workspace (half of them match a preloaded user by email). */
+const CONTACTS = Number(process.env.CHAOS_CONTACTS ?? (SHORT ? 0 : 2_000));
+const HUBSPOT_TOKEN = 'pat-na1-chaos-suite-token';
+
+interface SyncRun {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  error?: string;
+  stats: { fetched: number; created: number; updated: number; unmatched: number; failed: number };
+}
+
+/** Identifies the workspace's preloaded users (trait `preloaded`), as an app would. */
+async function preload(url: string, publicKey: string, prefix: string): Promise<void> {
+  for (let start = 0; start < PRELOAD_USERS; start += 500) {
+    const batch = Array.from({ length: Math.min(500, PRELOAD_USERS - start) }, (_, i) => ({
+      type: 'identify',
+      userId: `${prefix}-p${start + i}`,
+      messageId: `${prefix}-identify-${start + i}`,
+      traits: { email: `${prefix}-p${start + i}@chaos.test`, preloaded: true },
+    }));
+    for (let attempt = 0; ; attempt++) {
+      const answer = await api(`${url}/v1/batch`, 'POST', publicKey, { batch }).catch(
+        (error: Error) => ({ status: error.message, body: null }),
+      );
+      if (answer.status === 202) break;
+      if (attempt > 50) throw new Error(`preload refused: ${answer.status}`);
+      await sleep(200);
+    }
+  }
+}
+
+/** Polls until `check` answers, or `timeoutMs` pass (then null). */
+async function settle<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await check().catch(() => null);
+    if (found !== null || Date.now() > deadline) return found;
+    await sleep(500);
+  }
+}
+
+/** The sync run's end as the table says it: succeeded with its figures, failed with a reason. */
+async function syncOutcome(url: string, key: string, runId: string): Promise<string> {
+  const run = await settle(async () => {
+    const runs = await api<SyncRun[]>(`${url}/v1/integrations/hubspot/runs`, 'GET', key);
+    const found = runs.body.find((r) => r.id === runId);
+    return found && (found.status === 'succeeded' || found.status === 'failed') ? found : null;
+  }, 120_000);
+  if (!run) return 'STUCK (not finished in 120 s)';
+  if (run.status === 'failed') return `failed: ${run.error ?? 'no reason'}`;
+  const { fetched, created, updated, unmatched } = run.stats;
+  const ok = fetched === CONTACTS ? '' : ` (FETCHED ${fetched} OF ${CONTACTS})`;
+  return `succeeded, ${fetched} fetched, ${created + updated} applied, ${unmatched} kept${ok}`;
+}
+
+/** The recomputation's end: the segment's count ready and exact, or what it says instead. */
+async function recomputationOutcome(url: string, key: string, segmentId: string): Promise<string> {
+  const started = Date.now();
+  const last: { count?: number; status?: string } = {};
+  const ready = await settle(async () => {
+    const answer = await api<{ count: number; status: string }>(
+      `${url}/v1/segments/${segmentId}/count`,
+      'GET',
+      key,
+    );
+    Object.assign(last, answer.body);
+    return answer.body.status === 'ready' && answer.body.count === PRELOAD_USERS
+      ? answer.body
+      : null;
+  }, 120_000);
+  if (!ready)
+    return `NOT READY in 120 s (${last.status ?? '?'}, ${last.count ?? '?'} of ${PRELOAD_USERS})`;
+  return `ready, ${ready.count} = ${PRELOAD_USERS} (${((Date.now() - started) / 1000).toFixed(1)} s after the load)`;
+}
+
 async function main(): Promise<void> {
   if (!process.env.BENCH_SKIP_BUILD) {
     const build = spawnSync(path.join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build'], {
@@ -357,6 +436,9 @@ async function main(): Promise<void> {
   const ferret = (await import(path.join(root, 'tools/scripts/ferretdb.mjs'))) as FerretModule;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'chaos-'));
   const hubspot = new FakeHubSpot();
+  hubspot.accessToken = HUBSPOT_TOKEN;
+  // Pages slow enough for a run to span the fault (HubSpot pages of 100).
+  hubspot.contactsPageDelayMs = 150;
   await hubspot.start();
   const system = new System(tmp, ferret);
   const rows: Row[] = [];
@@ -375,8 +457,51 @@ async function main(): Promise<void> {
       if (created.status !== 201) throw new Error(`workspace: ${created.status}`);
       const ws = created.body;
       const prefix = randomBytes(3).toString('hex');
+      await preload(system.url, ws.publicKey, prefix);
+      hubspot.contacts = [];
+      for (let i = 0; i < CONTACTS; i++) {
+        // Every other contact matches a preloaded user (by email); the rest are kept.
+        const email = i % 2 === 0 ? `${prefix}-p${i}@chaos.test` : `${prefix}-c${i}@elsewhere.test`;
+        hubspot.addContact({ email, lifecyclestage: i % 3 === 0 ? 'customer' : 'lead' });
+      }
+      let runId: string | undefined;
+      let segmentId: string | undefined;
+      if (CONTACTS > 0) {
+        const connected = await api(`${system.url}/v1/integrations/hubspot`, 'PUT', ws.secretKey, {
+          accessToken: HUBSPOT_TOKEN,
+        });
+        if (connected.status !== 200) throw new Error(`connect HubSpot: ${connected.status}`);
+      }
       const load = new Load(() => system.url, ws.publicKey, prefix, 50);
       await sleep((SECONDS * 1_000) / 2);
+      // A sync run and a recomputation in flight when the fault strikes.
+      if (CONTACTS > 0) {
+        const sync = await api<{ runId: string }>(
+          `${system.url}/v1/integrations/hubspot/sync`,
+          'POST',
+          ws.secretKey,
+        );
+        runId = sync.body.runId;
+      }
+      if (PRELOAD_USERS > 0) {
+        const created = await api<{ id: string }>(
+          `${system.url}/v1/segments`,
+          'POST',
+          ws.secretKey,
+          {
+            name: `Preloaded ${prefix}`,
+            rules: {
+              type: 'group',
+              operator: 'and',
+              conditions: [
+                { type: 'customAttribute', source: 'sdk', key: 'preloaded', operator: 'isTrue' },
+              ],
+            },
+          },
+        );
+        if (created.status !== 201) throw new Error(`segment: ${created.status}`);
+        segmentId = created.body.id;
+      }
       const faultAt = Date.now();
       load.markFault();
       await fault.inject(system);
@@ -395,13 +520,19 @@ async function main(): Promise<void> {
         await sleep(500);
         figures = await storedAndCounted(mongo, dbName, ws.id, event).catch(() => figures);
       }
+      const [sync, recomputation] = await Promise.all([
+        runId ? syncOutcome(system.url, ws.secretKey, runId) : Promise.resolve('—'),
+        segmentId
+          ? recomputationOutcome(system.url, ws.secretKey, segmentId)
+          : Promise.resolve('—'),
+      ]);
       rows.push({
         fault: fault.name,
         accepted: load.accepted.size,
         lost: Math.max(0, load.accepted.size - figures.stored),
         twice: Math.max(0, figures.counted - figures.stored),
-        sync: '—',
-        recomputation: '—',
+        sync,
+        recomputation,
         recoveryMs: Math.max(0, recoveryMs),
       });
       console.log(JSON.stringify(rows.at(-1)));
@@ -428,7 +559,13 @@ async function main(): Promise<void> {
   writeFileSync(path.join(results, `chaos-${stamp}.md`), `# Fault suite ${stamp}\n\n${table}\n`);
   writeFileSync(path.join(results, `chaos-${stamp}.json`), JSON.stringify(rows, null, 2));
   process.stdout.write(`CHAOS_RESULT ${JSON.stringify(rows)}\n`);
-  const bad = rows.filter((r) => r.lost > 0 || r.twice > 0 || r.accepted === 0);
+  const bad = rows.filter(
+    (r) =>
+      r.lost > 0 ||
+      r.twice > 0 ||
+      r.accepted === 0 ||
+      /STUCK|NOT READY|FETCHED/.test(`${r.sync} ${r.recomputation}`),
+  );
   if (bad.length > 0) process.exitCode = 1;
 }
 
