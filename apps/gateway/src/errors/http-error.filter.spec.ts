@@ -1,5 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { DomainError, type ErrorBody } from '@seg/contracts';
+import { MongoNetworkError } from 'mongodb';
 import { HttpErrorFilter } from './http-error.filter';
 
 /** What the filter wrote: status, headers and body. */
@@ -35,6 +36,13 @@ describe('HttpErrorFilter', () => {
     expect(sent.status).toBe(503);
     expect(sent.headers.get('retry-after')).toBe('2');
     expect(sent.body).toMatchObject({ error: 'ServiceUnavailable', message: body.message });
+  });
+
+  it('answers the gateway’s own read meeting an unreachable database the same way', () => {
+    const sent = answer(new MongoNetworkError('connection 3 to 127.0.0.1:27017 closed'));
+    expect(sent.status).toBe(503);
+    expect(sent.headers.get('retry-after')).toBe('2');
+    expect(sent.body).toMatchObject({ error: 'ServiceUnavailable' });
   });
 
   it('sends no Retry-After with a 503 that names no wait', () => {

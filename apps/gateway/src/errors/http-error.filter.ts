@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@seg/contracts';
-import { newErrorId, tagErrorId } from '@seg/platform';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isTransientDatabaseError,
+  newErrorId,
+  tagErrorId,
+} from '@seg/platform';
 import type { Response } from 'express';
 import { OverloadedError } from '../limits/load-shedding';
 import { HTTP_STATUS_BY_CODE } from './http-status-by-code';
@@ -83,6 +88,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       // An unsupported charset or Content-Encoding (415): the caller's to fix.
       if (status >= 400 && status < 500)
         return new DomainError('VALIDATION_FAILED', 'Request body cannot be read');
+    }
+    // The gateway's own reads (accounts, keys) meeting a database that is briefly away.
+    if (isTransientDatabaseError(exception)) {
+      return new DomainError(
+        'SERVICE_UNAVAILABLE',
+        'The database is unreachable for a moment; try again shortly',
+        undefined,
+        { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+      );
     }
     return new DomainError('INTERNAL', 'Internal error');
   }

@@ -26,7 +26,7 @@ import { standardMetrics } from '../metrics/standard-metrics';
 import { contextFrom, failSpan, inSpan, SpanKind } from '../telemetry/tracing';
 import { messagingAttributes } from './bus-client';
 import { inflightTracker } from './inflight-tracker';
-import { isTransientDatabaseError } from '../mongo/transient-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isTransientDatabaseError } from '../mongo/transient-error';
 
 const logger = new Logger('Bus');
 
@@ -73,9 +73,6 @@ async function handleMessage<T>(
     );
   }
 }
-
-/** Seconds a caller is asked to wait when the database is briefly unreachable (a restart). */
-export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * A domain error as it is; the database being unreachable (a restart, a closed connection)

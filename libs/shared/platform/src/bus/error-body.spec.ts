@@ -1,6 +1,7 @@
 import { DomainError } from '@seg/contracts';
 import { MongoBulkWriteError, MongoNetworkError, MongoServerSelectionError } from 'mongodb';
-import { DATABASE_RETRY_AFTER_SECONDS, toErrorBody } from './bus-handlers';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../mongo/transient-error';
+import { toErrorBody } from './bus-handlers';
 
 describe('toErrorBody', () => {
   it('keeps a domain error as it is', () => {

@@ -1,5 +1,8 @@
 import { MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
 
+/** Seconds a caller is asked to wait when the database is briefly unreachable (a restart). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 const TRANSIENT = [MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError];
 
 /**
