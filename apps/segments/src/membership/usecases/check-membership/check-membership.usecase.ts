@@ -5,15 +5,39 @@ import { CompiledSegments } from '../../compiled-segments';
 import { eventKeysOf } from '../../event-keys';
 import { eventKeyId, UserSnapshotCache } from '../../user-snapshot-cache';
 import { MemberStore } from '../../../reads/member-store';
+import { ReadModelRepository } from '../../../read-model/read-model.repository';
+import { membershipKey, type SegmentStateDocument } from '../../../read-model/read-model.schemas';
+import { SegmentStatesCache } from '../../../read-model/segment-states.cache';
+import { MembershipFreshness } from '../../membership-freshness';
 import type { CompiledSegment, EventDocument, ProfileDocument } from '@seg/segment-engine';
 
 export type CheckMembershipCommand = ParsedRequestOf<'segments.membership.check'>;
 
+/** Whether the read model's state of a segment was computed from these versions. */
+const computedFrom = (
+  state: SegmentStateDocument | undefined,
+  deps: ReadonlyMap<string, number>,
+): boolean =>
+  state !== undefined &&
+  Object.keys(state.deps).length === deps.size &&
+  [...deps].every(([id, version]) => state.deps[id] === version);
+
 /**
- * Targeting: which of these segments contain this user now. Compiled segments come from
- * the cache; the one profile and only the events the segments count are read, by index.
- * Unknown segment ids, and users without a profile, are in nothing. The user's data is
- * reused from a short-lived cache (see UserSnapshotCache) across page loads.
+ * Targeting: which of these segments contain this user now. Compiled segments and the
+ * read model's segment states come from memory; the answer is the user's row of the read
+ * model (one read by key) for every asked segment the row can answer, and the one-user
+ * evaluator for the others:
+ *
+ * - a segment whose state was not computed from its current versions (just created or
+ *   edited, or one it references was; its recomputation has not finished) is evaluated;
+ * - all are evaluated when the user has no row, or the row does not reflect the newest
+ *   change of the user's data heard (MembershipFreshness: the worker has not written it yet);
+ * - time-dependent ones are evaluated when the row's `nextChangeAt` has passed (a relative
+ *   window flipped and the worker's due job has not run yet).
+ *
+ * Evaluating reads the one profile and only the events those segments count, by index,
+ * reused from a short-lived cache (see UserSnapshotCache). Unknown segment ids, and users
+ * without a profile, are in nothing (a row exists only for a user with a profile).
  */
 @Injectable()
 export class CheckMembershipUseCase {
@@ -21,6 +45,9 @@ export class CheckMembershipUseCase {
     private readonly compiled: CompiledSegments,
     private readonly store: MemberStore,
     private readonly users: UserSnapshotCache,
+    private readonly readModel: ReadModelRepository,
+    private readonly states: SegmentStatesCache,
+    private readonly freshness: MembershipFreshness,
   ) {}
 
   async execute({
@@ -29,9 +56,25 @@ export class CheckMembershipUseCase {
     segmentIds,
   }: CheckMembershipCommand): Promise<ResponseOf<'segments.membership.check'>> {
     if (segmentIds.length === 0) return { memberOf: [], reusable: true };
-    const compiled = await this.compiled.get(workspaceId, segmentIds);
-    const memberOf = await this.memberOf(workspaceId, userId, compiled);
-    const reusable = [...compiled.values()].every((segment) => !segment.timeDependent);
+    const [asked, states, row] = await Promise.all([
+      this.compiled.getWithDeps(workspaceId, segmentIds),
+      this.states.of(workspaceId),
+      this.readModel.membership(workspaceId, membershipKey(workspaceId, userId)),
+    ]);
+    const trusted = this.freshness.reflects(workspaceId, userId, row) ? row : null;
+    const due = trusted?.nextChangeAt ? trusted.nextChangeAt.getTime() <= Date.now() : false;
+    const found = new Set<string>();
+    const live = new Map<string, CompiledSegment>();
+    for (const [id, { compiled, deps }] of asked) {
+      if (trusted && computedFrom(states.get(id), deps) && !(due && compiled.timeDependent)) {
+        if (trusted.segmentIds.includes(id)) found.add(id);
+      } else {
+        live.set(id, compiled);
+      }
+    }
+    for (const id of await this.memberOf(workspaceId, userId, live)) found.add(id);
+    const memberOf = [...asked.keys()].filter((id) => found.has(id));
+    const reusable = [...asked.values()].every(({ compiled }) => !compiled.timeDependent);
     return { memberOf, reusable };
   }
 
