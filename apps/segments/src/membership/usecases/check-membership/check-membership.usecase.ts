@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
+import { metricCounter } from '@seg/platform';
 import { evaluateMany } from '@seg/segment-engine';
 import { CompiledSegments } from '../../compiled-segments';
 import { eventKeysOf } from '../../event-keys';
@@ -12,6 +13,16 @@ import { MembershipFreshness } from '../../membership-freshness';
 import type { CompiledSegment, EventDocument, ProfileDocument } from '@seg/segment-engine';
 
 export type CheckMembershipCommand = ParsedRequestOf<'segments.membership.check'>;
+
+/**
+ * How each targeting answer was made: `read_model` (the row alone), `partly` (the row, and
+ * some segments evaluated), `evaluated` (no usable row: every segment evaluated).
+ */
+const answers = metricCounter({
+  name: 'segments_targeting_answers_total',
+  help: 'Targeting answers (segments.membership.check) by path: read_model, partly, evaluated',
+  labelNames: ['path'],
+});
 
 /** Whether the read model's state of a segment was computed from these versions. */
 const computedFrom = (
@@ -73,6 +84,7 @@ export class CheckMembershipUseCase {
       }
     }
     for (const id of await this.memberOf(workspaceId, userId, live)) found.add(id);
+    answers.inc({ path: !trusted ? 'evaluated' : live.size > 0 ? 'partly' : 'read_model' });
     const memberOf = [...asked.keys()].filter((id) => found.has(id));
     const reusable = [...asked.values()].every(({ compiled }) => !compiled.timeDependent);
     return { memberOf, reusable };
