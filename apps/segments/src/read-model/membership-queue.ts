@@ -14,6 +14,9 @@ export type DueJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'due'>;
 const digest = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
+/** How many of the earliest delayed jobs `pendingChanges` looks at. */
+const PENDING_DELAYED_SCAN = 5_000;
+
 export interface PendingChanges {
   users: { workspaceId: string; userIds: string[]; dataAt: string }[];
   workspaces: { workspaceId: string; dataAt: string }[];
@@ -82,13 +85,13 @@ export class MembershipQueue {
    * `recompute` jobs not finished (targeting's freshness after a start or reconnect).
    */
   async pendingChanges(): Promise<PendingChanges> {
-    const jobs = await this.queue.getJobs([
-      'waiting',
-      'active',
-      'prioritized',
-      'delayed',
-      'waiting-children',
-    ]);
+    const jobs = [
+      ...(await this.queue.getJobs(['waiting', 'active', 'prioritized', 'waiting-children'])),
+      // Delayed: mostly `due` jobs (one per user with a relative window, days ahead); a
+      // `users` job retried after a failure waits there for its backoff (seconds), so it is
+      // among the earliest.
+      ...(await this.queue.getJobs(['delayed'], 0, PENDING_DELAYED_SCAN - 1, true)),
+    ];
     const pending: PendingChanges = { users: [], workspaces: [] };
     const contracts = queueContracts[MEMBERSHIP_QUEUE];
     for (const job of jobs) {
