@@ -174,14 +174,20 @@ describe('targeting from the membership read model', () => {
 
   it('answers from the row, without reading the profile, when the row can be trusted', async () => {
     // The row says "in both"; the profile says "in neither": the row answers.
-    await writeRow('row-says-in', [pro, recent], { nextChangeAt: new Date(Date.now() + DAY) });
-    const answer = await ask('row-says-in');
-    expect(answer.memberOf).toEqual([pro, recent]);
-    // A relative window decided it: the experiences service must not keep the answer.
-    expect(answer.reusable).toBe(false);
+    const flips = new Date(Date.now() + DAY);
+    await writeRow('row-says-in', [pro, recent], { nextChangeAt: flips });
+    // A relative window decided it: kept at most until the user's next flip.
+    expect(await ask('row-says-in')).toEqual({
+      memberOf: [pro, recent],
+      reusable: false,
+      validUntil: flips.toISOString(),
+    });
     expect(profileReads).not.toHaveBeenCalled();
     expect(await ask('row-says-in', [pro])).toEqual({ memberOf: [pro], reusable: true });
     expect(profileReads).not.toHaveBeenCalled();
+    // No flip by time alone ahead (no nextChangeAt): only events can change the answer.
+    await writeRow('row-says-in', [pro, recent]);
+    expect(await ask('row-says-in')).toEqual({ memberOf: [pro, recent], reusable: true });
   });
 
   it('evaluates a user without a row (the profile is read)', async () => {
@@ -223,7 +229,8 @@ describe('targeting from the membership read model', () => {
   it('evaluates the time-dependent segments of a due row (nextChangeAt passed)', async () => {
     await writeRow('due', [pro, recent], { nextChangeAt: new Date(Date.now() - 1) });
     // `pro` still from the row (the profile says out); `recent` evaluated now (inactive: out).
-    expect((await ask('due')).memberOf).toEqual([pro]);
+    // Evaluated time-dependent segments: never kept.
+    expect(await ask('due')).toEqual({ memberOf: [pro], reusable: false });
     expect(profileReads).toHaveBeenCalledTimes(1);
   });
 

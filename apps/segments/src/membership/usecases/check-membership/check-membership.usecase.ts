@@ -46,6 +46,11 @@ const computedFrom = (
  * - time-dependent ones are evaluated when the row's `nextChangeAt` has passed (a relative
  *   window flipped and the worker's due job has not run yet).
  *
+ * `reusable` when no asked segment is time-dependent, or when every time-dependent one came
+ * from a row without `nextChangeAt` (no flip by time alone for this user); otherwise, when
+ * every time-dependent one came from the row, `validUntil` = its `nextChangeAt` (none flips
+ * before: the caches may keep the answer until then under the same events).
+ *
  * Evaluating reads the one profile and only the events those segments count, by index,
  * reused from a short-lived cache (see UserSnapshotCache). Unknown segment ids, and users
  * without a profile, are in nothing (a row exists only for a user with a profile).
@@ -87,7 +92,14 @@ export class CheckMembershipUseCase {
     answers.inc({ path: !trusted ? 'evaluated' : live.size > 0 ? 'partly' : 'read_model' });
     const memberOf = [...asked.keys()].filter((id) => found.has(id));
     const reusable = [...asked.values()].every(({ compiled }) => !compiled.timeDependent);
-    return { memberOf, reusable };
+    if (reusable || !trusted || [...live.values()].some((segment) => segment.timeDependent)) {
+      return { memberOf, reusable };
+    }
+    // Every time-dependent answer came from the row: none flips before its nextChangeAt
+    // (none at all when it has none: only events can change the answer then).
+    return trusted.nextChangeAt
+      ? { memberOf, reusable, validUntil: trusted.nextChangeAt.toISOString() }
+      : { memberOf, reusable: true };
   }
 
   /**
