@@ -144,6 +144,7 @@ export class MembershipFreshness implements OnModuleInit, OnApplicationBootstrap
   resync(): void {
     const generation = ++this.resyncGeneration;
     this.distrustUntil = Number.POSITIVE_INFINITY;
+    let warned = false;
     const attempt = async () => {
       try {
         const pending = await this.queue.pendingChanges();
@@ -157,7 +158,10 @@ export class MembershipFreshness implements OnModuleInit, OnApplicationBootstrap
         this.distrustUntil = Date.now() + RESYNC_SETTLE_MS;
       } catch (error) {
         if (generation !== this.resyncGeneration) return;
-        this.logger.warn({ err: error }, 'Pending membership changes unreadable; retrying');
+        if (!warned) {
+          this.logger.warn({ err: error }, 'Pending membership changes unreadable; retrying');
+          warned = true;
+        }
         this.later(attempt, RESYNC_RETRY_MS);
       }
     };
