@@ -155,4 +155,68 @@ describe('targeting from the membership read model', () => {
     expect(await targeted('rm-free')).toBe(false);
     expect(Date.now() - returnedAt).toBeLessThan(1_000);
   });
+
+  it("an answer a relative window decided is kept until the user's next flip (X-Cache: hit)", async () => {
+    const segment = await api<{ id: string }>('POST', '/v1/segments', {
+      key: ws.secretKey,
+      body: {
+        name: 'Active this week',
+        rules: {
+          type: 'group',
+          operator: 'and',
+          conditions: [
+            {
+              type: 'attribute',
+              attribute: 'lastActivityAt',
+              operator: 'withinLast',
+              value: { amount: 7, unit: 'days' },
+            },
+          ],
+        },
+      },
+    });
+    expect(segment.status).toBe(201);
+    const created = await api<{ id: string }>('POST', '/v1/experiences', {
+      key: ws.secretKey,
+      body: {
+        name: 'For the active',
+        type: 'announcement',
+        steps: [{ id: 's1', kind: 'message' }],
+        audience: { mode: 'segments', segmentIds: [segment.body.id] },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await api('POST', `/v1/experiences/${created.body.id}/publish`, { key: ws.secretKey }))
+        .status,
+    ).toBe(200);
+    await waitFor(
+      async () => {
+        const count = await api<{ status: string; count: number }>(
+          'GET',
+          `/v1/segments/${segment.body.id}/count`,
+          { key: ws.secretKey },
+        );
+        return count.body.status === 'ready' && count.body.count === 3 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: 'read model ready' },
+    );
+    // Before, such an answer was never kept (reusable: false); now it is, until the row's
+    // nextChangeAt (a week ahead).
+    const cached = await waitFor(
+      async () => {
+        const response = await api<{ experiences: Array<{ id: string }> }>(
+          'GET',
+          '/v1/users/rm-pro/experiences',
+          { key: ws.publicKey },
+        );
+        return {
+          cache: response.headers.get('x-cache'),
+          ids: response.body.experiences.map((experience) => experience.id),
+        };
+      },
+      { until: (answer) => answer.cache === 'hit', timeoutMs: 5_000, what: 'a kept answer' },
+    );
+    expect(cached.ids).toContain(created.body.id);
+  });
 });
