@@ -139,7 +139,28 @@ async function seed(system: BenchSystem): Promise<Workspace> {
     });
     await api(`/v1/experiences/${experience.id}/publish`, 'POST');
   }
+  const started = performance.now();
+  await readModelReady(api);
+  console.log(
+    `  read model ${SEGMENTS} segments computed for ${USERS} users in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return ws;
+}
+
+/**
+ * Targeting answers from the membership read model once the segments worker has computed
+ * every segment (steady state: segments are edited now and then, users ask all the time).
+ */
+async function readModelReady(
+  api: <T>(p: string, method?: string, body?: unknown) => Promise<T>,
+): Promise<void> {
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    const page = await api<{ segments: Array<{ sizeStatus: string }> }>('/v1/segments?limit=100');
+    if (page.segments.every((segment) => segment.sizeStatus === 'ready')) return;
+    if (Date.now() > deadline) throw new Error('the read model did not become ready in 30 min');
+    await sleep(1_000);
+  }
 }
 
 /**

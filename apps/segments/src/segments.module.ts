@@ -24,6 +24,8 @@ import { ReadModelModule } from './read-model/read-model.module';
 import { MembershipStatus } from './read-model/membership-status';
 import { MembershipEvents } from './read-model/membership-events.handler';
 import { HISTORY_DAYS } from './read-model/history-retention';
+import { SegmentStatesCache } from './read-model/segment-states.cache';
+import { MembershipFreshness } from './membership/membership-freshness';
 
 /** Segment definitions and membership. */
 @Module({})
@@ -42,6 +44,8 @@ export class SegmentsModule {
       controllers: [SegmentsHandler, MembershipHandler, MembershipEvents],
       providers: [
         MembershipStatus,
+        MembershipFreshness,
+        SegmentStatesCache,
         { provide: HISTORY_DAYS, useValue: config.MEMBERSHIP_HISTORY_DAYS },
         SegmentRepository,
         SegmentInputValidator,

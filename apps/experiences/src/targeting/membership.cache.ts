@@ -10,13 +10,16 @@ interface Membership {
   /** The published set the answer was asked for (a new set means a new question). */
   published: PublishedSet;
   memberOf: ReadonlySet<string>;
+  /** Kept only until then (ms): a relative window may flip for the user at that instant. */
+  validUntil?: number;
 }
 
 /**
  * The segments service's answer for a user, reused while nothing that decides it changed:
  * the user (`user.updated`), the workspace's profiles (`profiles.synced`), its segments
  * (`segment.updated`/`segment.deleted`) or its published experiences. Answers that depend
- * on time alone (relative windows) are never kept: the segments service says so.
+ * on time alone (relative windows) are kept only until their `validUntil` (the user's next
+ * flip, when the segments service knows it from its read model), else never.
  */
 @Injectable()
 export class MembershipCache implements AudienceAnswers {
@@ -31,9 +34,13 @@ export class MembershipCache implements AudienceAnswers {
     workspaceId: string,
     userId: string,
     published: PublishedSet,
-  ): ReadonlySet<string> | undefined {
-    const entry = this.cache.get(workspaceId, userId);
-    return entry?.value.published === published ? entry.value.memberOf : undefined;
+    now = Date.now(),
+  ): Pick<Membership, 'memberOf' | 'validUntil'> | undefined {
+    const entry = this.cache.get(workspaceId, userId, now);
+    if (entry?.value.published !== published) return undefined;
+    // Past its validUntil: asked again (the next answer replaces it).
+    if (entry.value.validUntil !== undefined && entry.value.validUntil <= now) return undefined;
+    return entry.value;
   }
 
   put(workspaceId: string, userId: string, membership: Membership, requestStartedAt: number): void {

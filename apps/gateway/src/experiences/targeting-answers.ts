@@ -23,7 +23,8 @@ const MAX_ENTRIES = 20_000;
 
 /**
  * SDK page loads ask for the same users' targeting again and again. An answer the
- * experiences service marks `reusable` (no time-relative segment decided it) is served
+ * experiences service marks `reusable` (no time-relative segment decided it), or valid
+ * until an instant (`validUntil`: the user's next flip; kept no longer), is served
  * from here until an event that could change it reaches this gateway (every instance
  * hears every event: BusBroadcast): `user.updated` (that user), `profiles.synced`,
  * `segment.updated`/`segment.deleted`, `experience.updated` (the workspace), or a
@@ -32,7 +33,11 @@ const MAX_ENTRIES = 20_000;
  */
 @Injectable()
 export class TargetingAnswers implements OnModuleInit {
-  private readonly cache = new InvalidatedCache<TargetedExperience[]>({
+  private readonly cache = new InvalidatedCache<{
+    answer: TargetedExperience[];
+    /** Kept only until then (ms): a relative window may flip for the user at that instant. */
+    validUntil?: number;
+  }>({
     name: 'gateway_targeting_answers',
     ttlMs: TTL_MS,
     maxEntries: MAX_ENTRIES,
@@ -45,12 +50,26 @@ export class TargetingAnswers implements OnModuleInit {
     dropAnswersOnAudienceChanges(this.broadcast, this.cache);
   }
 
-  get(workspaceId: string, userId: string): TargetedExperience[] | undefined {
-    return this.cache.get(workspaceId, userId)?.value;
+  get(workspaceId: string, userId: string, now = Date.now()): TargetedExperience[] | undefined {
+    const entry = this.cache.get(workspaceId, userId, now)?.value;
+    if (entry?.validUntil !== undefined && entry.validUntil <= now) return undefined;
+    return entry?.answer;
   }
 
-  put(workspaceId: string, userId: string, answer: TargetedExperience[], askedAt: number): void {
-    this.cache.put(workspaceId, userId, answer, askedAt);
+  /** `validUntil` (ms): an answer a relative window decided, kept no longer than that. */
+  put(
+    workspaceId: string,
+    userId: string,
+    answer: TargetedExperience[],
+    askedAt: number,
+    validUntil?: number,
+  ): void {
+    this.cache.put(
+      workspaceId,
+      userId,
+      validUntil === undefined ? { answer } : { answer, validUntil },
+      askedAt,
+    );
   }
 
   invalidateWorkspace(workspaceId: string): void {

@@ -65,11 +65,14 @@ export class TargetingController {
     if (cached) return { answer: { experiences: cached }, cached: true };
     return this.shedder.run(async () => {
       const askedAt = Date.now();
-      const { experiences, reusable } = await this.bus.request('experiences.targeting.list', {
-        workspaceId,
-        userId,
-      });
+      const { experiences, reusable, validUntil } = await this.bus.request(
+        'experiences.targeting.list',
+        { workspaceId, userId },
+      );
       if (reusable) this.answers.put(workspaceId, userId, experiences, askedAt);
+      else if (validUntil) {
+        this.answers.put(workspaceId, userId, experiences, askedAt, Date.parse(validUntil));
+      }
       return { answer: { experiences }, cached: false };
     });
   }

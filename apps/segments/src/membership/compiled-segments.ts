@@ -65,6 +65,24 @@ export class CompiledSegments {
   }
 
   /**
+   * Like `get`, with the versions each compiled tree was built from (the segment's and those
+   * of the segments it references): targeting compares them with the read model's states.
+   */
+  async getWithDeps(
+    workspaceId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, { compiled: CompiledSegment; deps: ReadonlyMap<string, number> }>> {
+    const state = await this.fresh(workspaceId);
+    const out = new Map<string, { compiled: CompiledSegment; deps: ReadonlyMap<string, number> }>();
+    for (const id of ids) {
+      const compiled = this.compiledOf(workspaceId, state, id);
+      const cached = state.compiled.get(id);
+      if (compiled && cached) out.set(id, { compiled, deps: cached.deps });
+    }
+    return out;
+  }
+
+  /**
    * Every segment of the workspace that compiles, with its name (a rename bumps the
    * version, so the name is as fresh as the definition).
    */

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { JobPayload } from '@seg/contracts';
+import { type JobPayload, queueContracts } from '@seg/contracts';
 import { jobRequestContext } from '@seg/platform';
 import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
@@ -13,6 +13,14 @@ export type DueJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'due'>;
 /** BullMQ job ids may not hold `:`; user ids may hold anything, so they are hashed. */
 const digest = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+
+/** How many of the earliest delayed jobs `pendingChanges` looks at. */
+const PENDING_DELAYED_SCAN = 5_000;
+
+export interface PendingChanges {
+  users: { workspaceId: string; userIds: string[]; dataAt: string }[];
+  workspaces: { workspaceId: string; dataAt: string }[];
+}
 
 /** Producer side of the read model's queue (the segments service and its worker). */
 @Injectable()
@@ -35,11 +43,12 @@ export class MembershipQueue {
   }
 
   /** Recompute every user of the workspace because its data changed in bulk (a sync). */
-  async recomputeWorkspace(workspaceId: string): Promise<void> {
+  async recomputeWorkspace(workspaceId: string, dataAt?: string): Promise<void> {
     const data: RecomputeJobData = {
       workspaceId,
       reason: 'profiles',
       force: true,
+      ...(dataAt ? { dataAt } : {}),
       ...jobRequestContext(),
     };
     // One job per sync page: an id shared with a job already running (or done) would drop
@@ -49,12 +58,13 @@ export class MembershipQueue {
     });
   }
 
-  /** Re-evaluate these users (they changed). */
-  async users(workspaceId: string, userIds: readonly string[]): Promise<void> {
+  /** Re-evaluate these users (they changed; `dataAt`: the `at` of the event that said so). */
+  async users(workspaceId: string, userIds: readonly string[], dataAt?: string): Promise<void> {
     for (let i = 0; i < userIds.length; i += 1_000) {
       const data: UsersJobData = {
         workspaceId,
         userIds: userIds.slice(i, i + 1_000),
+        ...(dataAt ? { dataAt } : {}),
         ...jobRequestContext(),
       };
       await this.queue.add('users', data);
@@ -68,5 +78,40 @@ export class MembershipQueue {
       jobId: `due-${digest(workspaceId, userId, String(at.getTime()))}`,
       delay: Math.max(0, at.getTime() - Date.now()),
     });
+  }
+
+  /**
+   * The changes of users' data not yet written to the read model: `users` jobs and forced
+   * `recompute` jobs not finished (targeting's freshness after a start or reconnect).
+   */
+  async pendingChanges(): Promise<PendingChanges> {
+    const jobs = [
+      ...(await this.queue.getJobs(['waiting', 'active', 'prioritized', 'waiting-children'])),
+      // Delayed: mostly `due` jobs (one per user with a relative window, days ahead); a
+      // `users` job retried after a failure waits there for its backoff (seconds), so it is
+      // among the earliest.
+      ...(await this.queue.getJobs(['delayed'], 0, PENDING_DELAYED_SCAN - 1, true)),
+    ];
+    const pending: PendingChanges = { users: [], workspaces: [] };
+    const contracts = queueContracts[MEMBERSHIP_QUEUE];
+    for (const job of jobs) {
+      if (!job) continue;
+      if (job.name === 'users') {
+        const parsed = contracts.users.safeParse(job.data);
+        if (parsed.success && parsed.data.dataAt) {
+          const { workspaceId, userIds, dataAt } = parsed.data;
+          pending.users.push({ workspaceId, userIds, dataAt });
+        }
+      } else if (job.name === 'recompute') {
+        const parsed = contracts.recompute.safeParse(job.data);
+        if (parsed.success && parsed.data.dataAt) {
+          pending.workspaces.push({
+            workspaceId: parsed.data.workspaceId,
+            dataAt: parsed.data.dataAt,
+          });
+        }
+      }
+    }
+    return pending;
   }
 }

@@ -44,6 +44,8 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
 const sameTime = (a: Date | null, b: Date | null) =>
   (a === null && b === null) || (a !== null && b !== null && a.getTime() === b.getTime());
 
+const newer = (a: Date | null, b: Date | null) => (a === null ? b : b === null || a >= b ? a : b);
+
 /**
  * The one writer of the read model's user rows: evaluates users with the one-user evaluator
  * (the compiled segments and `evaluateMany` targeting uses), writes only what changed, records
@@ -79,11 +81,16 @@ export class MembershipWriter {
     }
   }
 
-  /** Re-evaluates these users against every segment of the workspace. Call under `locked`. */
+  /**
+   * Re-evaluates these users against every segment of the workspace. Call under `locked`.
+   * `dataAt`: the `at` of the change that queued it; every row evaluated records it (a write
+   * even when the segments did not change: targeting's proof that the row saw that change).
+   */
   async evaluateUsers(
     workspaceId: string,
     userIds: readonly string[],
     segments: WorkspaceSegments,
+    dataAt?: Date,
   ): Promise<WriteSummary> {
     const unique = [...new Set(userIds)];
     const [profiles, existing] = await Promise.all([
@@ -93,7 +100,7 @@ export class MembershipWriter {
         unique.map((userId) => membershipKey(workspaceId, userId)),
       ),
     ]);
-    const summary = await this.apply(workspaceId, segments, profiles, existing, unique);
+    const summary = await this.apply(workspaceId, segments, profiles, existing, unique, dataAt);
     const current = new Map(
       [...summary.deltas].filter(([segmentId]) => segments.versions.has(segmentId)),
     );
@@ -104,7 +111,8 @@ export class MembershipWriter {
   /**
    * Evaluates `profiles` and writes the difference with `existing` (the rows of the same
    * users, plus rows of users that no longer have a profile, which lose every segment).
-   * Sizes are the caller's (deltas in the summary).
+   * Sizes are the caller's (deltas in the summary). Each written row keeps the newer of its
+   * `dataAt` and `dataAt` (the change this evaluation is known to reflect).
    */
   async apply(
     workspaceId: string,
@@ -112,6 +120,7 @@ export class MembershipWriter {
     profiles: readonly ProfileDocument[],
     existing: readonly MembershipDocument[],
     alsoUsers: readonly string[] = [],
+    dataAt?: Date,
   ): Promise<WriteSummary> {
     const now = new Date();
     const ids = [...segments.compiled.keys()];
@@ -154,9 +163,15 @@ export class MembershipWriter {
       const entered = after.filter((id) => !before.includes(id));
       const exited = before.filter((id) => !after.includes(id));
       const next = now_?.nextChangeAt ?? null;
+      const seen = newer(row?.dataAt ?? null, dataAt ?? null);
       if (!now_) {
         if (row) deletes.push(row._id);
-      } else if (!row || !sameIds(before, after) || !sameTime(row.nextChangeAt ?? null, next)) {
+      } else if (
+        !row ||
+        !sameIds(before, after) ||
+        !sameTime(row.nextChangeAt ?? null, next) ||
+        !sameTime(row.dataAt ?? null, seen)
+      ) {
         upserts.push({
           _id: membershipKey(workspaceId, userId),
           workspaceId,
@@ -164,6 +179,7 @@ export class MembershipWriter {
           segmentIds: after,
           nextChangeAt: next,
           evaluatedAt: now,
+          dataAt: seen,
         });
       }
       if (next && !sameTime(row?.nextChangeAt ?? null, next)) due.push({ userId, at: next });

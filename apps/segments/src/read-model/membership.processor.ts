@@ -38,8 +38,8 @@ export class MembershipProcessor extends RequestIdWorkerHost {
         });
       }
       case 'users': {
-        const { workspaceId, userIds } = jobs.users.parse(job.data);
-        return this.evaluate(workspaceId, userIds);
+        const { workspaceId, userIds, dataAt } = jobs.users.parse(job.data);
+        return this.evaluate(workspaceId, userIds, dataAt ? new Date(dataAt) : undefined);
       }
       case 'due': {
         const { workspaceId, userId } = jobs.due.parse(job.data);
@@ -55,7 +55,7 @@ export class MembershipProcessor extends RequestIdWorkerHost {
     }
   }
 
-  private async evaluate(workspaceId: string, userIds: string[]) {
+  private async evaluate(workspaceId: string, userIds: string[], dataAt?: Date) {
     return this.writer.locked(workspaceId, async () => {
       // The versions are re-read under the lock: never older than a recomputation's page.
       const segments = await this.compiled.current(workspaceId);
@@ -63,6 +63,7 @@ export class MembershipProcessor extends RequestIdWorkerHost {
         workspaceId,
         userIds,
         segments,
+        dataAt,
       );
       return { evaluated, changedUsers };
     });

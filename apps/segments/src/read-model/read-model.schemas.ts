@@ -19,6 +19,13 @@ export interface MembershipDocument {
   /** Earliest instant one of the user's time-dependent segments can flip by time alone. */
   nextChangeAt: Date | null;
   evaluatedAt: Date;
+  /**
+   * The newest change of the user's data this row is known to reflect: the `at` of the latest
+   * `user.updated` / `profiles.synced` whose job evaluated it (users-service clock, carried as
+   * is). Targeting trusts the row only when it is not older than the newest change it heard
+   * of (`membership/membership-freshness.ts`). Null: none seen since the row was created.
+   */
+  dataAt?: Date | null;
 }
 
 export const membershipKey = (workspaceId: string, userId: string) => `${workspaceId}:${userId}`;
@@ -31,6 +38,7 @@ export const MembershipSchema = new Schema<MembershipDocument>(
     segmentIds: { type: [String], default: [] },
     nextChangeAt: { type: Date, default: null },
     evaluatedAt: { type: Date, required: true },
+    dataAt: { type: Date, default: null },
   },
   { collection: 'segment_memberships', versionKey: false, minimize: false },
 );

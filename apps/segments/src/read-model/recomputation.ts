@@ -78,6 +78,7 @@ export class Recomputation {
     job: Pick<Job<RecomputeJobData>, 'id' | 'data' | 'updateProgress'>,
   ): Promise<RecomputeOutcome> {
     const { workspaceId, force } = job.data;
+    const dataAt = job.data.dataAt ? new Date(job.data.dataAt) : undefined;
     const jobId = String(job.id);
     const segments = await this.compiled.current(workspaceId);
     const base = signatureOf(segments.versions);
@@ -122,7 +123,7 @@ export class Recomputation {
           checkpoint.cursor,
           last,
         );
-        await this.writer.apply(workspaceId, segments, profiles, existing);
+        await this.writer.apply(workspaceId, segments, profiles, existing, [], dataAt);
         return { last, count: profiles.length };
       });
       checkpoint.processed += page.count;

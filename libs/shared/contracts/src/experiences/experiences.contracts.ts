@@ -277,6 +277,8 @@ export const experiencesRequests = {
        * it): `user.updated`, `profiles.synced`, `segment.*`, `experience.updated`.
        */
       reusable: z.boolean(),
+      /** Not `reusable`, but holds until this instant under the same events (no flip before). */
+      validUntil: z.iso.datetime().optional(),
     }),
   ),
   /** Segment usage and safe deletion, asked by the segments service. */

@@ -40,6 +40,11 @@ export const queueContracts = {
         reason: z.union([segmentIdSchema, z.literal('profiles')]),
         /** Re-evaluate even if every segment's computed version is current (data changed). */
         force: z.boolean().optional(),
+        /**
+         * The `at` of the sync that forced it: every row it evaluates records it (targeting
+         * trusts a row only once it has seen the newest change heard for its user).
+         */
+        dataAt: z.iso.datetime({ offset: true }).optional(),
         ...jobContext,
       })
       .strict(),
@@ -47,6 +52,8 @@ export const queueContracts = {
       .object({
         workspaceId: workspaceIdSchema,
         userIds: z.array(userIdSchema).min(1).max(5_000),
+        /** The `at` of the `user.updated` / `profiles.synced` that queued it (see recompute). */
+        dataAt: z.iso.datetime({ offset: true }).optional(),
         ...jobContext,
       })
       .strict(),

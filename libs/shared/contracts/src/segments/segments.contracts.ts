@@ -294,6 +294,9 @@ export const segmentsRequests = {
    * round trip. Unknown segment ids are simply not in `memberOf`. `reusable`: no asked
    * segment can change with time alone (no relative window), so the answer stays true
    * until the user, the workspace's profiles or a segment change (events say when).
+   * `validUntil` (only when not `reusable`): no asked segment changes with time alone before
+   * that instant (the user's next flip, from the read model), so the answer may be kept
+   * until then under the same events; absent: not at all.
    */
   'segments.membership.check': requestContract(
     'segments',
@@ -302,7 +305,11 @@ export const segmentsRequests = {
       userId: userIdSchema,
       segmentIds: z.array(segmentIdSchema).max(1_000),
     }),
-    z.object({ memberOf: z.array(segmentIdSchema), reusable: z.boolean() }),
+    z.object({
+      memberOf: z.array(segmentIdSchema),
+      reusable: z.boolean(),
+      validUntil: z.iso.datetime().optional(),
+    }),
   ),
   /**
    * Asked by the experiences service when an audience is saved: which of these ids are

@@ -72,4 +72,29 @@ describe('ListTargetedExperiencesUseCase', () => {
     await targeting.execute({ workspaceId: WS, userId: 'u1' });
     expect(segments.requested).toHaveLength(2);
   });
+
+  it('an answer valid until an instant is kept until then, and asked again after', async () => {
+    const { world } = await publishedWorld();
+    let validUntil = new Date(Date.now() + 60_000).toISOString();
+    const segments = new RecordingBus({
+      'segments.membership.check': () => ({ memberOf: ['seg_b'], reusable: false, validUntil }),
+    });
+    const targeting = new ListTargetedExperiencesUseCase(
+      world.published,
+      segments.asBusClient(),
+      new MembershipCache(),
+    );
+    const first = await targeting.execute({ workspaceId: WS, userId: 'u1' });
+    expect(first).toMatchObject({ reusable: false, validUntil });
+    const second = await targeting.execute({ workspaceId: WS, userId: 'u1' });
+    expect(second).toMatchObject({ reusable: false, validUntil });
+    expect(second.experiences).toEqual(first.experiences);
+    expect(segments.requested).toHaveLength(1);
+
+    // A flip due now: asked again (and not kept past it).
+    validUntil = new Date(Date.now() - 1).toISOString();
+    await targeting.execute({ workspaceId: WS, userId: 'u2' });
+    await targeting.execute({ workspaceId: WS, userId: 'u2' });
+    expect(segments.requested).toHaveLength(3);
+  });
 });

@@ -1,19 +1,59 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf, ResponseOf } from '@seg/contracts';
+import { metricCounter } from '@seg/platform';
 import { evaluateMany } from '@seg/segment-engine';
 import { CompiledSegments } from '../../compiled-segments';
 import { eventKeysOf } from '../../event-keys';
 import { eventKeyId, UserSnapshotCache } from '../../user-snapshot-cache';
 import { MemberStore } from '../../../reads/member-store';
+import { ReadModelRepository } from '../../../read-model/read-model.repository';
+import { membershipKey, type SegmentStateDocument } from '../../../read-model/read-model.schemas';
+import { SegmentStatesCache } from '../../../read-model/segment-states.cache';
+import { MembershipFreshness } from '../../membership-freshness';
 import type { CompiledSegment, EventDocument, ProfileDocument } from '@seg/segment-engine';
 
 export type CheckMembershipCommand = ParsedRequestOf<'segments.membership.check'>;
 
 /**
- * Targeting: which of these segments contain this user now. Compiled segments come from
- * the cache; the one profile and only the events the segments count are read, by index.
- * Unknown segment ids, and users without a profile, are in nothing. The user's data is
- * reused from a short-lived cache (see UserSnapshotCache) across page loads.
+ * How each targeting answer was made: `read_model` (the row alone), `partly` (the row, and
+ * some segments evaluated), `evaluated` (no usable row: every segment evaluated).
+ */
+const answers = metricCounter({
+  name: 'segments_targeting_answers_total',
+  help: 'Targeting answers (segments.membership.check) by path: read_model, partly, evaluated',
+  labelNames: ['path'],
+});
+
+/** Whether the read model's state of a segment was computed from these versions. */
+const computedFrom = (
+  state: SegmentStateDocument | undefined,
+  deps: ReadonlyMap<string, number>,
+): boolean =>
+  state !== undefined &&
+  Object.keys(state.deps).length === deps.size &&
+  [...deps].every(([id, version]) => state.deps[id] === version);
+
+/**
+ * Targeting: which of these segments contain this user now. Compiled segments and the
+ * read model's segment states come from memory; the answer is the user's row of the read
+ * model (one read by key) for every asked segment the row can answer, and the one-user
+ * evaluator for the others:
+ *
+ * - a segment whose state was not computed from its current versions (just created or
+ *   edited, or one it references was; its recomputation has not finished) is evaluated;
+ * - all are evaluated when the user has no row, or the row does not reflect the newest
+ *   change of the user's data heard (MembershipFreshness: the worker has not written it yet);
+ * - time-dependent ones are evaluated when the row's `nextChangeAt` has passed (a relative
+ *   window flipped and the worker's due job has not run yet).
+ *
+ * `reusable` when no asked segment is time-dependent, or when every time-dependent one came
+ * from a row without `nextChangeAt` (no flip by time alone for this user); otherwise, when
+ * every time-dependent one came from the row, `validUntil` = its `nextChangeAt` (none flips
+ * before: the caches may keep the answer until then under the same events).
+ *
+ * Evaluating reads the one profile and only the events those segments count, by index,
+ * reused from a short-lived cache (see UserSnapshotCache). Unknown segment ids, and users
+ * without a profile, are in nothing (a row exists only for a user with a profile).
  */
 @Injectable()
 export class CheckMembershipUseCase {
@@ -21,6 +61,9 @@ export class CheckMembershipUseCase {
     private readonly compiled: CompiledSegments,
     private readonly store: MemberStore,
     private readonly users: UserSnapshotCache,
+    private readonly readModel: ReadModelRepository,
+    private readonly states: SegmentStatesCache,
+    private readonly freshness: MembershipFreshness,
   ) {}
 
   async execute({
@@ -29,10 +72,34 @@ export class CheckMembershipUseCase {
     segmentIds,
   }: CheckMembershipCommand): Promise<ResponseOf<'segments.membership.check'>> {
     if (segmentIds.length === 0) return { memberOf: [], reusable: true };
-    const compiled = await this.compiled.get(workspaceId, segmentIds);
-    const memberOf = await this.memberOf(workspaceId, userId, compiled);
-    const reusable = [...compiled.values()].every((segment) => !segment.timeDependent);
-    return { memberOf, reusable };
+    const [asked, states, row] = await Promise.all([
+      this.compiled.getWithDeps(workspaceId, segmentIds),
+      this.states.of(workspaceId),
+      this.readModel.membership(workspaceId, membershipKey(workspaceId, userId)),
+    ]);
+    const trusted = this.freshness.reflects(workspaceId, userId, row) ? row : null;
+    const due = trusted?.nextChangeAt ? trusted.nextChangeAt.getTime() <= Date.now() : false;
+    const found = new Set<string>();
+    const live = new Map<string, CompiledSegment>();
+    for (const [id, { compiled, deps }] of asked) {
+      if (trusted && computedFrom(states.get(id), deps) && !(due && compiled.timeDependent)) {
+        if (trusted.segmentIds.includes(id)) found.add(id);
+      } else {
+        live.set(id, compiled);
+      }
+    }
+    for (const id of await this.memberOf(workspaceId, userId, live)) found.add(id);
+    answers.inc({ path: !trusted ? 'evaluated' : live.size > 0 ? 'partly' : 'read_model' });
+    const memberOf = [...asked.keys()].filter((id) => found.has(id));
+    const reusable = [...asked.values()].every(({ compiled }) => !compiled.timeDependent);
+    if (reusable || !trusted || [...live.values()].some((segment) => segment.timeDependent)) {
+      return { memberOf, reusable };
+    }
+    // Every time-dependent answer came from the row: none flips before its nextChangeAt
+    // (none at all when it has none: only events can change the answer then).
+    return trusted.nextChangeAt
+      ? { memberOf, reusable, validUntil: trusted.nextChangeAt.toISOString() }
+      : { memberOf, reusable: true };
   }
 
   /**

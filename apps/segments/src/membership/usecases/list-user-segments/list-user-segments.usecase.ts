@@ -4,6 +4,7 @@ import type { CompiledSegment } from '@seg/segment-engine';
 import { MembershipStatus } from '../../../read-model/membership-status';
 import { ReadModelRepository } from '../../../read-model/read-model.repository';
 import { membershipKey } from '../../../read-model/read-model.schemas';
+import { MembershipFreshness } from '../../membership-freshness';
 import { CheckMembershipUseCase } from '../check-membership/check-membership.usecase';
 
 export type ListUserSegmentsCommand = ParsedRequestOf<'segments.membership.ofUser'>;
@@ -11,7 +12,8 @@ export type ListUserSegmentsCommand = ParsedRequestOf<'segments.membership.ofUse
 /**
  * The profile's "segments the user is in", sorted by name, then id: the user's row of the read
  * model for every `ready` segment; evaluated now (CheckMembershipUseCase's one-user
- * evaluation) for segments being recomputed, and for all when the user has no row yet or its
+ * evaluation) for segments being recomputed, and for all when the user has no row yet, the
+ * row does not reflect the newest change heard of (MembershipFreshness), or its
  * `nextChangeAt` has passed (a relative window flipped and the worker has not caught up).
  */
 @Injectable()
@@ -20,6 +22,7 @@ export class ListUserSegmentsUseCase {
     private readonly status: MembershipStatus,
     private readonly readModel: ReadModelRepository,
     private readonly membership: CheckMembershipUseCase,
+    private readonly freshness: MembershipFreshness,
   ) {}
 
   async execute({
@@ -32,7 +35,9 @@ export class ListUserSegmentsUseCase {
     ]);
     const { compiled, names } = status.segments;
     const trusted =
-      row !== null && (row.nextChangeAt === null || row.nextChangeAt.getTime() > Date.now());
+      row !== null &&
+      this.freshness.reflects(workspaceId, userId, row) &&
+      (row.nextChangeAt === null || row.nextChangeAt.getTime() > Date.now());
     const live = new Map<string, CompiledSegment>();
     const ids: string[] = [];
     for (const [id, segment] of compiled) {
