@@ -19,7 +19,7 @@ export class MembershipEvents {
   @HandleEvent('user.updated')
   async onUserUpdated(event: EventOf<'user.updated'>): Promise<void> {
     this.freshness.heardUsers(event.workspaceId, [event.userId], event.at);
-    await this.queue.users(event.workspaceId, [event.userId], event.at);
+    await this.queue.userChanged(event.workspaceId, event.userId, event.at);
   }
 
   /** Named users are re-evaluated; a sync that names none changed the whole workspace. */

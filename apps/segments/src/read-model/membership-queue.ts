@@ -14,6 +14,20 @@ export type DueJobData = JobPayload<typeof MEMBERSHIP_QUEUE, 'due'>;
 const digest = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
+/** A changed user waits at most this long to share its `users` job with others. */
+const USERS_BATCH_WAIT_MS = 20;
+/** A `users` job is queued at once when this many users wait (the bus' prefetch). */
+const USERS_BATCH_MAX = 32;
+
+interface UsersBatch {
+  userIds: Set<string>;
+  dataAt: string | undefined;
+  timer: NodeJS.Timeout;
+  queued: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /** How many of the earliest delayed jobs `pendingChanges` looks at. */
 const PENDING_DELAYED_SCAN = 5_000;
 
@@ -25,7 +39,51 @@ export interface PendingChanges {
 /** Producer side of the read model's queue (the segments service and its worker). */
 @Injectable()
 export class MembershipQueue {
+  private readonly batches = new Map<string, UsersBatch>();
+
   constructor(@InjectQueue(MEMBERSHIP_QUEUE) private readonly queue: Queue) {}
+
+  /**
+   * One changed user (`user.updated`), queued together with the users of the same workspace
+   * that changed within a few milliseconds: ingestion announces every user of an applied
+   * chunk at once, and one job per user would bury a recomputation behind thousands. Resolves
+   * once the shared job is queued, so the event is acknowledged only then (nothing is lost if
+   * the process dies before). `dataAt` of the job: the newest of its users' (a row written from
+   * it is at least as new as each of their changes).
+   */
+  userChanged(workspaceId: string, userId: string, dataAt?: string): Promise<void> {
+    let batch = this.batches.get(workspaceId);
+    if (!batch) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const queued = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      batch = {
+        userIds: new Set(),
+        dataAt: undefined,
+        timer: setTimeout(() => this.flush(workspaceId), USERS_BATCH_WAIT_MS),
+        queued,
+        resolve,
+        reject,
+      };
+      this.batches.set(workspaceId, batch);
+    }
+    batch.userIds.add(userId);
+    if (dataAt && (!batch.dataAt || dataAt > batch.dataAt)) batch.dataAt = dataAt;
+    const { queued } = batch;
+    if (batch.userIds.size >= USERS_BATCH_MAX) this.flush(workspaceId);
+    return queued;
+  }
+
+  private flush(workspaceId: string): void {
+    const batch = this.batches.get(workspaceId);
+    if (!batch) return;
+    this.batches.delete(workspaceId);
+    clearTimeout(batch.timer);
+    this.users(workspaceId, [...batch.userIds], batch.dataAt).then(batch.resolve, batch.reject);
+  }
 
   /**
    * Recompute every user of the workspace after segment `segmentId` reached `version`

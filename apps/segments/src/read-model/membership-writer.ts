@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import {
-  evaluateMany,
-  nextChangeAt,
-  type ProfileDocument,
-} from '@seg/segment-engine';
+import { evaluateMany, nextChangeAt, type ProfileDocument } from '@seg/segment-engine';
 import { BusClient } from '@seg/platform';
 import type { WorkspaceSegments } from '../membership/compiled-segments';
 import { eventsByUser } from '../membership/event-keys';
