@@ -33,6 +33,9 @@ const SWEEP_PAGE = 2_000;
 /** A re-append is done once per entry within this (a retry racing a redelivery). */
 const APPEND_ONCE_MS = 10 * 60_000;
 const IDLE_TIMEOUT_MS = 120_000;
+/** Times an entry may fail before its partition passes over it (left to the sweep). */
+const MAX_ENTRY_FAILURES = 3;
+const RETRY_AFTER_FAILURE_MS = 1_000;
 
 interface Held {
   /** Instance id and fencing token, as the lease holds it. */
@@ -61,6 +64,8 @@ interface Held {
 export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboxApplier.name);
   private readonly held = new Map<number, Held>();
+  /** Entries that failed, by id: how many times. */
+  private readonly failures = new Map<string, number>();
   private running = false;
   private loop: Promise<void> | null = null;
   private ticking: Promise<void> | null = null;
@@ -225,9 +230,29 @@ export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdo
     const perPartition = Math.max(50, Math.floor(CHUNK_SIZE / from.size));
     const read = await this.partitions.read(from, perPartition, READ_BLOCK_MS);
     if (read.length === 0) return true;
-    await this.applyChunk(read);
+    const failed = await this.applyChunk(read);
+    // Each partition's position moves past what was applied. An entry that failed holds its
+    // partition back (retried from there: the entries after it again too, harmless) unless
+    // it failed MAX_ENTRY_FAILURES times: then it is passed over and left to the sweep, so a
+    // bad entry cannot hold its users up for good. During a shutdown nothing failed is
+    // passed over (the next holder applies it).
     const last = new Map<number, string>();
-    for (const { partition, id } of read) last.set(partition, id);
+    const blocked = new Set<number>();
+    for (const { partition, id, entry } of read) {
+      if (blocked.has(partition)) continue;
+      const key = String(entry._id);
+      if (entry !== UNREADABLE && failed.has(key)) {
+        const failures = (this.failures.get(key) ?? 0) + 1;
+        if (!this.running || failures < MAX_ENTRY_FAILURES) {
+          this.failures.set(key, failures);
+          blocked.add(partition);
+          continue;
+        }
+        this.logger.error({ messageId: entry.messageId }, 'Entry failed again; left to the sweep');
+      }
+      if (this.failures.size > 0) this.failures.delete(key);
+      last.set(partition, id);
+    }
     for (const [partition, id] of last) {
       const lease = this.held.get(partition);
       if (lease && (await this.partitions.commit(partition, lease.holder, id))) {
@@ -240,10 +265,12 @@ export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdo
         this.held.delete(partition);
       }
     }
+    if (blocked.size > 0) await sleep(RETRY_AFTER_FAILURE_MS);
     return true;
   }
 
-  private async applyChunk(read: PartitionEntry[]): Promise<void> {
+  /** Applies a chunk; answers the ids of the entries that could not be applied. */
+  private async applyChunk(read: PartitionEntry[]): Promise<Set<string>> {
     const byWorkspace = new Map<string, InboxEntry[]>();
     for (const { entry } of read) {
       if (entry === UNREADABLE) {
@@ -254,24 +281,30 @@ export class InboxApplier implements OnApplicationBootstrap, OnApplicationShutdo
       entries.push(entry);
       byWorkspace.set(entry.workspaceId, entries);
     }
+    const failed = new Set<string>();
     for (const [workspaceId, entries] of byWorkspace) {
       try {
         await this.apply.execute(workspaceId, entries);
       } catch (error) {
         this.logger.error({ err: error, workspaceId, count: entries.length }, 'Apply failed');
-        await this.applyOneByOne(workspaceId, entries);
+        if (entries.length === 1) failed.add(String(entries[0]?._id));
+        else await this.applyOneByOne(workspaceId, entries, failed);
       }
     }
+    return failed;
   }
 
   /** Isolates a failing entry so that the others of its chunk are applied. */
-  private async applyOneByOne(workspaceId: string, entries: InboxEntry[]): Promise<void> {
-    if (entries.length < 2) return;
+  private async applyOneByOne(
+    workspaceId: string,
+    entries: InboxEntry[],
+    failed: Set<string>,
+  ): Promise<void> {
     for (const entry of entries) {
       try {
         await this.apply.execute(workspaceId, [entry]);
       } catch (error) {
-        // Stored and not marked applied: the sweep tries it again later.
+        failed.add(String(entry._id));
         this.logger.error({ err: error, messageId: entry.messageId }, 'Apply of one entry failed');
       }
     }
