@@ -7,6 +7,7 @@ import { CatalogHandler } from './catalog/catalog.handler';
 import type { UsersConfig } from './config';
 import { InboxApplier } from './ingestion/inbox-applier';
 import { IngestionHandler } from './ingestion/ingestion.handler';
+import { InboxPartitions } from './ingestion/partitions/inbox-partitions';
 import { SampleBucketStartUp } from './maintenance/sample-bucket-start-up';
 import { InteractionsModule } from './interactions/interactions.module';
 import { ProfilesHandler } from './profiles/profiles.handler';
@@ -39,6 +40,7 @@ export class AppModule {
       controllers: [IngestionHandler, ProfilesHandler, CatalogHandler],
       providers: [
         AttributeTypes,
+        InboxPartitions,
         InboxApplier,
         SampleBucketStartUp,
         withWorkerOptions(SyncPagesProcessor, SYNC_PAGES_QUEUE, {

@@ -5,6 +5,11 @@ export const usersEnvSchema = baseEnvSchema.extend({
   HOST: z.string().default('127.0.0.1'),
   /** Sync pages written at once by this instance (each page's writes are bounded too). */
   SYNC_PAGE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /**
+   * How old an inbox entry with no applied marker must be before the sweep appends it
+   * again (it may still be on its way to its partition until then).
+   */
+  INBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(1_000).default(60_000),
 });
 export type UsersConfig = z.output<typeof usersEnvSchema>;
 

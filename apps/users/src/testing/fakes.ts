@@ -302,8 +302,14 @@ export class RecordingApplier {
     return this as unknown as InboxApplier;
   }
 
-  enqueue(entries: InboxEntry[]): void {
+  readonly storedAgain: string[] = [];
+
+  async enqueue(entries: InboxEntry[]): Promise<void> {
     this.enqueued.push(...entries);
+  }
+
+  async enqueueStored(_workspaceId: string, messageIds: string[]): Promise<void> {
+    this.storedAgain.push(...messageIds);
   }
 }
 

@@ -13,6 +13,8 @@ const ROOT = path.resolve(__dirname, '../../../..');
 export interface ServiceProcess {
   child: ChildProcess;
   logFile: string;
+  /** Its /health (and /metrics) port. */
+  port: number;
   logs(): string;
   /** SIGTERM, SIGKILL after 10 s. */
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startServiceProcess(
   const service: ServiceProcess = {
     child,
     logFile,
+    port,
     logs: () => readFileSync(logFile, 'utf8'),
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo, Types } from 'mongoose';
 import { WorkspaceRepository } from '../base/workspace-repository';
 import { RetriedWrites } from '../base/retried-writes';
+import { mapConcurrently } from '../util/concurrently';
 import {
   INBOX_APPLIED_MODEL,
   INBOX_MODEL,
@@ -83,6 +84,25 @@ export class InboxRepository extends WorkspaceRepository<InboxEntry> {
       from,
       lastReceivedAt: candidates[candidates.length - 1]?.receivedAt,
     };
+  }
+
+  /**
+   * Which of these entries have an applied marker: one `_id` equality read each (pushed
+   * down on FerretDB, where `$in` decodes the whole collection). Not a hot path.
+   */
+  async appliedIds(ids: Types.ObjectId[]): Promise<Set<string>> {
+    const found = await mapConcurrently(ids, 8, (_id) =>
+      this.applied.findById(_id, { _id: 1 }).lean().exec(),
+    );
+    return new Set(found.flatMap((marker) => (marker ? [String(marker._id)] : [])));
+  }
+
+  /** Stored entries by messageId (one equality read each, as `appliedIds`). */
+  async findByMessageIds(workspaceId: string, messageIds: string[]): Promise<InboxEntry[]> {
+    const found = await mapConcurrently(messageIds, 8, (messageId) =>
+      this.findOne(workspaceId, { messageId }),
+    );
+    return found.filter((entry): entry is InboxEntry => entry !== null);
   }
 
   async watermark(): Promise<Date> {

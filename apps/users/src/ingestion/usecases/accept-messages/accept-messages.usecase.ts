@@ -7,7 +7,7 @@ export type AcceptMessagesCommand = ParsedRequestOf<'users.messages.accept'>;
 
 /**
  * Stores messages in the inbox (durable once this resolves: the gateway answers
- * 202 only then) and hands the new ones to the applier. A repeated messageId is
+ * 202 only then) and appends the new ones to their partitions (the arrival order). A repeated messageId is
  * accepted and counted as a duplicate, never applied twice.
  */
 @Injectable()
@@ -31,7 +31,17 @@ export class AcceptMessagesUseCase {
         ),
       })),
     );
-    this.applier.enqueue(stored);
+    // Appended to the users' partitions before the answer: the arrival order is fixed here.
+    await this.applier.enqueue(stored);
+    if (stored.length < command.messages.length) {
+      const fresh = new Set(stored.map((entry) => entry.messageId));
+      await this.applier.enqueueStored(
+        command.workspaceId,
+        command.messages.flatMap((message) =>
+          fresh.has(message.messageId) ? [] : [message.messageId],
+        ),
+      );
+    }
     return {
       accepted: command.messages.length,
       duplicates: command.messages.length - stored.length,
