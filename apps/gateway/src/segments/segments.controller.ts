@@ -157,10 +157,11 @@ export class SegmentsController {
   @ApiOperation({
     summary:
       'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +
-      'from segments) and lists them',
+      'from segments) and lists them; replaceWith=seg_… puts that segment in its place there ' +
+      '(400 when it is unknown, the deleted one, or references it)',
   })
   @ApiOkResponse({ schema: openApiSchema(deletedSegmentResponse, 'output') })
-  @ApiErrorResponses(404, 409)
+  @ApiErrorResponses(400, 404, 409)
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
@@ -170,6 +171,7 @@ export class SegmentsController {
       workspaceId,
       segmentId,
       confirm: query.confirm === 'true',
+      ...(query.replaceWith ? { replaceWith: query.replaceWith } : {}),
     });
   }
 

@@ -225,7 +225,13 @@ export const segmentsRequests = {
   ),
   'segments.segment.delete': requestContract(
     'segments',
-    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, confirm: z.boolean() }),
+    z.object({
+      workspaceId: workspaceIdSchema,
+      segmentId: segmentRef,
+      confirm: z.boolean(),
+      /** Put this segment in the deleted one's place in the experiences using it. */
+      replaceWith: segmentIdSchema.optional(),
+    }),
     segmentDeletedView,
   ),
   'segments.segment.preview': requestContract(
