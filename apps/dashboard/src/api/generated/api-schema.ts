@@ -430,7 +430,7 @@ export interface paths {
     /** Update name, description or rules: version + 1 */
     put: operations['SegmentsController_update'];
     post?: never;
-    /** Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never from segments) and lists them */
+    /** Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never from segments) and lists them; replaceWith=seg_… puts that segment in its place there (400 when it is unknown, the deleted one, or references it) */
     delete: operations['SegmentsController_remove'];
     options?: never;
     head?: never;
@@ -4511,6 +4511,7 @@ export interface operations {
     parameters: {
       query?: {
         confirm?: 'true' | 'false';
+        replaceWith?: string;
       };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role editor or more there) */
@@ -4534,13 +4535,18 @@ export interface operations {
             experiences: {
               id: string;
               name: string;
+              replacedWith?: string;
               targetsNobody: boolean;
             }[];
             id: string;
           };
         };
       };
-      /** @description Invalid request; `details` names every offending path */
+      /**
+       * @description Invalid request; `details` names every offending path
+       *
+       *     Invalid request; `details` names every offending path
+       */
       400: {
         headers: {
           [name: string]: unknown;

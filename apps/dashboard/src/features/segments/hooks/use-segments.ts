@@ -117,14 +117,44 @@ export function useSaveSegment(segmentId?: string) {
   });
 }
 
-/** Delete; `confirm` detaches it from the experiences using it (api.md, segments.md). */
+/**
+ * The segments that could take a deleted one's place in its experiences (the first 1000 of the
+ * workspace, the deleted one left out), loaded only while `enabled`.
+ */
+export function useReplacementChoices(segmentId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: segmentKeys.list('replacements'),
+    enabled: enabled && segmentId !== undefined,
+    queryFn: () => unwrap(api.GET('/v1/segments', { params: { query: { limit: 1000 } } })),
+    select: (page) => page.segments.filter((segment) => segment.id !== segmentId),
+  });
+}
+
+/**
+ * Delete; `confirm` detaches it from the experiences using it, `replaceWith` puts that segment
+ * in its place there (api.md, segments.md).
+ */
 export function useDeleteSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, confirm }: { id: string; confirm: boolean }) =>
+    mutationFn: ({
+      id,
+      confirm,
+      replaceWith,
+    }: {
+      id: string;
+      confirm: boolean;
+      replaceWith?: string;
+    }) =>
       unwrap(
         api.DELETE('/v1/segments/{id}', {
-          params: { path: { id }, query: confirm ? { confirm: 'true' } : {} },
+          params: {
+            path: { id },
+            query: {
+              ...(confirm ? { confirm: 'true' as const } : {}),
+              ...(replaceWith ? { replaceWith } : {}),
+            },
+          },
         }),
       ),
     onSuccess: () =>
