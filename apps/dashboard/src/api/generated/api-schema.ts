@@ -478,7 +478,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Size per day and entered/exited changes (user, time, segment version), newest first, paged */
+    /** Size per day, edits (version, time, account when saved from the dashboard) and entered/exited changes (user, time, segment version), newest first, paged */
     get: operations['SegmentsController_history'];
     put?: never;
     post?: never;
@@ -4978,6 +4978,12 @@ export interface operations {
               segmentId: string;
               segmentVersion: number;
               userId: string;
+            }[];
+            edits: {
+              /** Format: date-time */
+              at: string;
+              by?: string;
+              version: number;
             }[];
             nextCursor: string | null;
             sizes: {

@@ -86,10 +86,11 @@ describe('the Segments tab', () => {
     await waitFor(() => expect(select).toBeEnabled());
     expect(select).toHaveValue('');
     // Every other segment, never the deleted one.
-    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'No replacement',
-      'Base users',
-    ]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['No replacement', 'Base users']);
     await app.user.selectOptions(select, 'seg_base');
     expect(
       within(dialog).getByText(/deleting puts Base users in its place in their audience/),
