@@ -180,8 +180,9 @@ describe('dashboard: Users & Segments in Chromium', () => {
     const users = (await table.getByRole('link').allTextContents()).sort();
     expect(users).toEqual(['dash-1', 'dash-2', 'dash-4', 'dash-5']);
     await history.getByRole('img', { name: /Size per day from .* \(4\)$/ }).waitFor();
-    // The chart drawn: an area and the edit marker's label.
-    await history.locator('.recharts-area').first().waitFor();
+    // The chart drawn (one day so far: its dot) with the edit marker and its label.
+    await history.locator('.recharts-area-dot').first().waitFor();
+    await history.locator('.recharts-reference-line').first().waitFor();
     await history.getByText('v1–v2 · Ada Lovelace').waitFor();
     await history.screenshot({
       path: `${suite.shots}/segment-history.png`,
