@@ -180,9 +180,10 @@ describe('dashboard: Users & Segments in Chromium', () => {
     const users = (await table.getByRole('link').allTextContents()).sort();
     expect(users).toEqual(['dash-1', 'dash-2', 'dash-4', 'dash-5']);
     await history.getByRole('img', { name: /Size per day from .* \(4\)$/ }).waitFor();
-    // The chart drawn (one day so far: its dot) with the edit marker and its label.
+    // The chart drawn (one day so far: its dot) with the edit marker's label (the marker is a
+    // vertical line: no width, so Playwright calls it hidden; it is attached).
     await history.locator('.recharts-area-dot').first().waitFor();
-    await history.locator('.recharts-reference-line').first().waitFor();
+    await history.locator('.recharts-reference-line line').first().waitFor({ state: 'attached' });
     await history.getByText('v1–v2 · Ada Lovelace').waitFor();
     await history.screenshot({
       path: `${suite.shots}/segment-history.png`,
