@@ -1,7 +1,8 @@
 // The dashboard in Chromium against the whole running system, walked as dashboard.md
 // describes it, by role and accessible name: Create account on a fresh install, a small
 // dataset loaded through the API, New Segment with a nested group holding an event filter,
-// Apply filters giving the API's own count, Save, edit, Delete with its dialog; a viewer
+// Apply filters giving the API's own count, Save, edit, the History section (size chart, edits
+// by whom, entered users), Delete with its dialog replacing the segment in an experience; a viewer
 // (joined by an invite link) sees no control that writes; a session call without the CSRF
 // header is refused. A gateway of its own (its own database for accounts and workspaces,
 // the same services) gives the suite a fresh install whatever the other suites do.
@@ -158,6 +159,43 @@ describe('dashboard: Users & Segments in Chromium', () => {
     await page.getByRole('link', { name: 'Acme creators' }).waitFor();
   });
 
+  it("the saved segment's page shows its History: size per day, edits by whom, who entered", async () => {
+    await page.getByRole('link', { name: 'Acme creators' }).click();
+    await page.waitForURL(/\/segments\/seg_/);
+    const history = page.getByRole('region', { name: 'History' });
+    await history.scrollIntoViewIfNeeded();
+    // Both versions were saved from this session: each names its version and Ada.
+    const edits = history.getByRole('list', { name: 'Edits' }).getByRole('listitem');
+    await waitFor(() => edits.allTextContents(), {
+      until: (texts) =>
+        texts.length === 2 &&
+        /^Version 2 saved .* by Ada Lovelace$/.test(texts[0] ?? '') &&
+        /^Version 1 saved .* by Ada Lovelace$/.test(texts[1] ?? ''),
+      timeoutMs: 15_000,
+      what: 'the two edits by Ada',
+    });
+    // Users 1, 2, 4, 5 entered when the segment was created (version 1).
+    const table = history.getByRole('table', { name: 'Recent entries and exits' });
+    await table.waitFor();
+    const users = (await table.getByRole('link').allTextContents()).sort();
+    expect(users).toEqual(['dash-1', 'dash-2', 'dash-4', 'dash-5']);
+    await history.getByRole('img', { name: /Size per day from .* \(4\)$/ }).waitFor();
+    // The chart drawn (one day so far: its dot) with the edit marker's label (the marker is a
+    // vertical line: no width, so Playwright calls it hidden; it is attached).
+    await history.locator('.recharts-area-dot').first().waitFor();
+    await history.locator('.recharts-reference-line line').first().waitFor({ state: 'attached' });
+    await history.getByText('v1–v2 · Ada Lovelace').waitFor();
+    await history.screenshot({
+      path: `${suite.shots}/segment-history.png`,
+      animations: 'disabled',
+    });
+    await shot('segment-page-history');
+    await table.getByRole('link', { name: 'dash-1' }).click();
+    await page.waitForURL(/\/users\/dash-1$/);
+    await page.goto(`${gateway.url}/segments`);
+    await page.getByRole('link', { name: 'Acme creators' }).waitFor();
+  });
+
   it('a viewer joins by invite link and sees no control that writes', async () => {
     const invite = (await (
       await sessionCall(page, 'POST', '/v1/team/invites', { email: VIEWER.email, role: 'viewer' })
@@ -209,14 +247,53 @@ describe('dashboard: Users & Segments in Chromium', () => {
     expect(list.segments.map((segment) => segment.name)).toEqual(['Acme creators']);
   });
 
-  it('deletes the segment from its row, after the dialog', async () => {
+  it('deletes the segment from its row, replacing it by another in its experience', async () => {
+    const globex = (await (
+      await sessionCall(page, 'POST', '/v1/segments', {
+        name: 'Globex users',
+        rules: {
+          type: 'group',
+          operator: 'and',
+          conditions: [
+            { type: 'attribute', attribute: 'email', operator: 'endsWith', value: '@globex.test' },
+          ],
+        },
+      })
+    ).json()) as { id: string };
+    const saved = (await (await sessionCall(page, 'GET', '/v1/segments')).json()) as {
+      segments: Array<{ id: string; name: string }>;
+    };
+    const acme = saved.segments.find((segment) => segment.name === 'Acme creators');
+    const experience = (await (
+      await sessionCall(page, 'POST', '/v1/experiences', {
+        name: 'Onboarding tour',
+        type: 'tour',
+        steps: [{ id: 's1', kind: 'message' }],
+        audience: { mode: 'segments', segmentIds: [acme?.id] },
+      })
+    ).json()) as { id: string };
+    await page.reload();
     await page
       .getByRole('row', { name: /Acme creators/ })
       .getByRole('button', { name: 'Delete' })
       .click();
     const dialog = page.getByRole('dialog', { name: 'Delete Acme creators?' });
     await dialog.waitFor();
+    await dialog.getByText('it will target nobody').waitFor();
     await shot('segment-delete-dialog');
+    const replace = dialog.getByRole('combobox', { name: 'Replace with' });
+    await waitFor(() => replace.isEnabled(), { timeoutMs: 10_000, what: 'the choices' });
+    expect(await replace.locator('option').allTextContents()).toEqual([
+      'No replacement',
+      'Globex users',
+    ]);
+    await replace.selectOption({ label: 'Globex users' });
+    await dialog.getByText('deleting puts Globex users in its place in their audience:').waitFor();
+    expect(await dialog.getByText('it will target nobody').count()).toBe(0);
+    await dialog.screenshot({
+      path: `${suite.shots}/segment-delete-replace.png`,
+      animations: 'disabled',
+    });
     await dialog.getByRole('button', { name: 'Delete segment' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await waitFor(() => page.getByRole('link', { name: 'Acme creators' }).count(), {
@@ -225,8 +302,12 @@ describe('dashboard: Users & Segments in Chromium', () => {
       what: 'the row gone',
     });
     const list = (await (await sessionCall(page, 'GET', '/v1/segments')).json()) as {
-      segments: unknown[];
+      segments: Array<{ id: string }>;
     };
-    expect(list.segments).toEqual([]);
+    expect(list.segments.map((segment) => segment.id)).toEqual([globex.id]);
+    const now = (await (
+      await sessionCall(page, 'GET', `/v1/experiences/${experience.id}`)
+    ).json()) as { audience: unknown };
+    expect(now.audience).toEqual({ mode: 'segments', segmentIds: [globex.id] });
   });
 });

@@ -305,4 +305,78 @@ describe('segments and experiences', () => {
     const sharedNow = await call<{ audience: unknown }>('GET', `/v1/experiences/${shared}`);
     expect(sharedNow.body.audience).toEqual({ mode: 'segments', segmentIds: [other.id] });
   });
+
+  it('deletes with replaceWith: the experiences get the replacement in its place, once', async () => {
+    const target = await create('Replaced');
+    const replacement = await create('Replacement');
+    const other = await create('Stays beside');
+    const alone = await createExperience('Only the replaced one', [target.id]);
+    const both = await createExperience('Already has the replacement', [replacement.id, target.id]);
+    const mixed = await createExperience('Replaced and another', [target.id, other.id]);
+
+    const deleted = await call<{
+      deleted: boolean;
+      experiences: Array<{ id: string; targetsNobody: boolean; replacedWith?: string }>;
+    }>('DELETE', `/v1/segments/${target.id}?confirm=true&replaceWith=${replacement.id}`);
+    expect(deleted.status).toBe(200);
+    expect([...deleted.body.experiences].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [alone, both, mixed]
+        .map((id) => ({
+          id,
+          name: expect.any(String),
+          targetsNobody: false,
+          replacedWith: replacement.id,
+        }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    expect((await call('GET', `/v1/segments/${target.id}`)).status).toBe(404);
+    const audience = async (id: string) =>
+      (await call<{ audience: unknown }>('GET', `/v1/experiences/${id}`)).body.audience;
+    expect(await audience(alone)).toEqual({ mode: 'segments', segmentIds: [replacement.id] });
+    expect(await audience(both)).toEqual({ mode: 'segments', segmentIds: [replacement.id] });
+    expect(await audience(mixed)).toEqual({
+      mode: 'segments',
+      segmentIds: [replacement.id, other.id],
+    });
+  });
+
+  it('refuses a replacement that is unknown, the deleted one, or references it (400), changing nothing', async () => {
+    const target = await create('Not replaced');
+    const referencing = await create('References the deleted one', refersTo(target.id));
+    const experience = await createExperience('Keeps its segment', [target.id]);
+    const foreign = await createWorkspace('segments replace foreign');
+    const elsewhere = (
+      await api<Segment>('POST', '/v1/segments', {
+        key: foreign.secretKey,
+        body: { name: 'Other workspace', rules: EVERYONE },
+      })
+    ).body;
+
+    for (const [replaceWith, message] of [
+      ['seg_unknown00000000', 'does not exist'],
+      [elsewhere.id, 'does not exist'],
+      [target.id, 'another segment'],
+      [referencing.id, 'references the deleted segment'],
+    ] as const) {
+      const response = await call<ErrorBody>(
+        'DELETE',
+        `/v1/segments/${target.id}?confirm=true&replaceWith=${replaceWith}`,
+      );
+      expect({ replaceWith, status: response.status, details: response.body.details }).toEqual({
+        replaceWith,
+        status: 400,
+        details: [{ path: 'query.replaceWith', message: expect.stringContaining(message) }],
+      });
+    }
+    const malformed = await call<ErrorBody>(
+      'DELETE',
+      `/v1/segments/${target.id}?confirm=true&replaceWith=not-a-segment`,
+    );
+    expect(malformed.status).toBe(400);
+    expect(paths(malformed.body)).toEqual(['query.replaceWith']);
+
+    expect((await call('GET', `/v1/segments/${target.id}`)).status).toBe(200);
+    const now = await call<{ audience: unknown }>('GET', `/v1/experiences/${experience}`);
+    expect(now.body.audience).toEqual({ mode: 'segments', segmentIds: [target.id] });
+  });
 });

@@ -197,6 +197,19 @@ describe('membership read model', () => {
     expect(rm1.find((c) => c.segmentId === id && c.change === 'exited')).toMatchObject({
       segmentVersion: 2,
     });
+    // The history names each saved version and when (an API key saved them: no account).
+    const history = await api<{
+      edits: Array<{ version: number; at: string; by?: string }>;
+    }>('GET', `/v1/segments/${id}/history?limit=1`, { key: ws.secretKey });
+    const segment = await api<{ createdAt: string; updatedAt: string }>(
+      'GET',
+      `/v1/segments/${id}`,
+      { key: ws.secretKey },
+    );
+    expect(history.body.edits).toEqual([
+      { version: 1, at: segment.body.createdAt },
+      { version: 2, at: segment.body.updatedAt },
+    ]);
 
     const deleted = await api('DELETE', `/v1/segments/${id}`, { key: ws.secretKey });
     expect(deleted.status).toBe(200);

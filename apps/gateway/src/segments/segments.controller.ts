@@ -35,7 +35,8 @@ import {
 import { BusClient } from '@seg/platform';
 import type { z } from 'zod';
 import { SecretAuth, SessionRole } from '../auth/auth.decorators';
-import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import type { AuthContext } from '../auth/auth-context';
+import { Caller, CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ApiErrorResponses } from '../docs/error-responses';
 import { openApiSchema } from '../validation/zod-openapi';
 import { ZodQuery } from '../validation/zod-query.decorator';
@@ -74,9 +75,14 @@ export class SegmentsController {
   @ApiErrorResponses(409, 413)
   create(
     @CurrentWorkspace() workspaceId: string,
+    @Caller() caller: AuthContext,
     @body() input: Body,
   ): Promise<ResponseOf<'segments.segment.create'>> {
-    return this.bus.request('segments.segment.create', { workspaceId, body: input });
+    return this.bus.request('segments.segment.create', {
+      workspaceId,
+      body: input,
+      ...editedBy(caller),
+    });
   }
 
   @Post('preview')
@@ -147,9 +153,15 @@ export class SegmentsController {
   update(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
+    @Caller() caller: AuthContext,
     @body() input: Body,
   ): Promise<ResponseOf<'segments.segment.update'>> {
-    return this.bus.request('segments.segment.update', { workspaceId, segmentId, body: input });
+    return this.bus.request('segments.segment.update', {
+      workspaceId,
+      segmentId,
+      body: input,
+      ...editedBy(caller),
+    });
   }
 
   @Delete(':id')
@@ -157,10 +169,11 @@ export class SegmentsController {
   @ApiOperation({
     summary:
       'Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never ' +
-      'from segments) and lists them',
+      'from segments) and lists them; replaceWith=seg_… puts that segment in its place there ' +
+      '(400 when it is unknown, the deleted one, or references it)',
   })
   @ApiOkResponse({ schema: openApiSchema(deletedSegmentResponse, 'output') })
-  @ApiErrorResponses(404, 409)
+  @ApiErrorResponses(400, 404, 409)
   remove(
     @CurrentWorkspace() workspaceId: string,
     @Param('id') segmentId: string,
@@ -170,6 +183,7 @@ export class SegmentsController {
       workspaceId,
       segmentId,
       confirm: query.confirm === 'true',
+      ...(query.replaceWith ? { replaceWith: query.replaceWith } : {}),
     });
   }
 
@@ -188,7 +202,8 @@ export class SegmentsController {
   @Get(':id/history')
   @ApiOperation({
     summary:
-      'Size per day and entered/exited changes (user, time, segment version), newest first, paged',
+      'Size per day, edits (version, time, account when saved from the dashboard) and ' +
+      'entered/exited changes (user, time, segment version), newest first, paged',
   })
   @ApiOkResponse({ schema: openApiSchema(segmentHistoryResponse, 'output') })
   @ApiErrorResponses(404)
@@ -242,4 +257,9 @@ export class SegmentsController {
   ): Promise<ResponseOf<'segments.member.explain'>> {
     return this.bus.request('segments.member.explain', { workspaceId, segmentId, userId });
   }
+}
+
+/** The dashboard account saving a segment, for its edit log (an API key names nobody). */
+function editedBy(caller: AuthContext): { editedBy?: string } {
+  return caller.kind === 'session' ? { editedBy: caller.accountId } : {};
 }

@@ -3,6 +3,15 @@ import { Schema } from 'mongoose';
 
 export const SEGMENT_MODEL = 'Segment';
 
+export interface SegmentEdit {
+  version: number;
+  at: Date;
+  by?: string;
+}
+
+/** How many edits a segment keeps. */
+export const SEGMENT_EDITS_KEPT = 100;
+
 /** A segment as stored. `_id` is the `seg_…` id. */
 export interface SegmentDocument {
   _id: string;
@@ -20,6 +29,11 @@ export interface SegmentDocument {
    */
   attributeTypes: CatalogEntry[];
   version: number;
+  /**
+   * Each saved version (the last 100): when, and the dashboard account that saved it (absent:
+   * an API key). Absent on segments saved before the log existed.
+   */
+  edits?: SegmentEdit[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +49,7 @@ export const SegmentSchema = new Schema<SegmentDocument>(
     references: { type: [String], default: [] },
     attributeTypes: { type: Schema.Types.Mixed, default: [] },
     version: { type: Number, required: true },
+    edits: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

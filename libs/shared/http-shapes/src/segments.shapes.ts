@@ -3,6 +3,7 @@ import {
   rulesCheckView,
   segmentCountView,
   segmentForecastView,
+  segmentIdSchema,
   segmentHistoryView,
   userSegmentHistoryView,
   segmentDeletedView,
@@ -25,9 +26,13 @@ export const segmentBody = z.record(z.string(), z.unknown());
 /** Every list's `limit` and `cursor` (`GET /v1/segments`, `/v1/users`, `/v1/experiences`, members): one schema. */
 export { pageQuery } from '@seg/contracts';
 
-/** `DELETE /v1/segments/:id?confirm=true` detaches the segment from the experiences using it. */
+/**
+ * `DELETE /v1/segments/:id?confirm=true` detaches the segment from the experiences using it;
+ * `&replaceWith=seg_…` puts that segment in its place in those experiences, in the same step.
+ */
 export const segmentDeleteQuery = z.strictObject({
   confirm: z.enum(['true', 'false']).default('false'),
+  replaceWith: segmentIdSchema.optional(),
 });
 
 // For the OpenAPI document only (the rule language: shared/spec/segments.md).

@@ -430,7 +430,7 @@ export interface paths {
     /** Update name, description or rules: version + 1 */
     put: operations['SegmentsController_update'];
     post?: never;
-    /** Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never from segments) and lists them */
+    /** Delete; 409 with usedBy when in use. confirm=true detaches it from experiences (never from segments) and lists them; replaceWith=seg_… puts that segment in its place there (400 when it is unknown, the deleted one, or references it) */
     delete: operations['SegmentsController_remove'];
     options?: never;
     head?: never;
@@ -478,7 +478,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Size per day and entered/exited changes (user, time, segment version), newest first, paged */
+    /** Size per day, edits (version, time, account when saved from the dashboard) and entered/exited changes (user, time, segment version), newest first, paged */
     get: operations['SegmentsController_history'];
     put?: never;
     post?: never;
@@ -4511,6 +4511,7 @@ export interface operations {
     parameters: {
       query?: {
         confirm?: 'true' | 'false';
+        replaceWith?: string;
       };
       header?: {
         /** @description With a session: the workspace to act in (the account needs the role editor or more there) */
@@ -4534,13 +4535,18 @@ export interface operations {
             experiences: {
               id: string;
               name: string;
+              replacedWith?: string;
               targetsNobody: boolean;
             }[];
             id: string;
           };
         };
       };
-      /** @description Invalid request; `details` names every offending path */
+      /**
+       * @description Invalid request; `details` names every offending path
+       *
+       *     Invalid request; `details` names every offending path
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4972,6 +4978,12 @@ export interface operations {
               segmentId: string;
               segmentVersion: number;
               userId: string;
+            }[];
+            edits: {
+              /** Format: date-time */
+              at: string;
+              by?: string;
+              version: number;
             }[];
             nextCursor: string | null;
             sizes: {

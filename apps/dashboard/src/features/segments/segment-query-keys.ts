@@ -7,6 +7,8 @@ export const segmentKeys = {
   count: (id: string) => [...segmentKeys.all, 'count', id] as const,
   usage: (id: string) => [...segmentKeys.all, 'usage', id] as const,
   forecast: (id: string) => [...segmentKeys.all, 'forecast', id] as const,
+  history: (id: string) => [...segmentKeys.all, 'history', id] as const,
+  members: () => [...segmentKeys.all, 'team-members'] as const,
   rulesCheck: (segmentId: string | undefined, rules: unknown) =>
     [...segmentKeys.all, 'rules-check', segmentId ?? null, rules] as const,
   previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,

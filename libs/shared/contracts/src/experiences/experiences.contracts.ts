@@ -212,6 +212,8 @@ const experienceRef = z.object({
   name: z.string(),
   /** True when the experience lost its last segment and now targets nobody. */
   targetsNobody: z.boolean(),
+  /** The segment put in the detached one's place (absent when none was asked for). */
+  replacedWith: segmentIdSchema.optional(),
 });
 
 const workspaceScoped = { workspaceId: workspaceIdSchema };
@@ -290,7 +292,12 @@ export const experiencesRequests = {
   ),
   'experiences.segment.detach': requestContract(
     'experiences',
-    z.object({ ...workspaceScoped, segmentId: segmentIdSchema }),
+    z.object({
+      ...workspaceScoped,
+      segmentId: segmentIdSchema,
+      /** Put this segment in the detached one's place (deduplicated). */
+      replaceWith: segmentIdSchema.optional(),
+    }),
     z.object({ experiences: z.array(experienceRef) }),
   ),
 };

@@ -14,6 +14,8 @@ import { experiencesRequests } from '../experiences/experiences.contracts';
  * id answers 404 (unknown segment) rather than 400.
  */
 const segmentRef = z.string().min(1).max(200);
+/** The dashboard account that saved (absent when an API key did). */
+const editorRef = z.string().min(1).max(100).optional();
 
 /**
  * The body of a create / update / preview, passed through as received: the
@@ -155,9 +157,18 @@ export const membershipChangeView = z.object({
 });
 export type MembershipChangeView = z.infer<typeof membershipChangeView>;
 
+/** One saved version of a segment: when, and by which dashboard account (absent: an API key). */
+export const segmentEditView = z.object({
+  version: z.number().int().min(1),
+  at: z.iso.datetime(),
+  by: z.string().optional(),
+});
+
 /** Size at the end of each day (UTC) that had a change, oldest first, within the retention. */
 export const segmentHistoryView = z.object({
   sizes: z.array(z.object({ day: z.iso.date(), size: z.number().int().min(0) })),
+  /** The segment's saved versions within the retention, oldest first (at least the current one). */
+  edits: z.array(segmentEditView),
   /** Newest first. */
   changes: z.array(membershipChangeView),
   nextCursor: z.string().nullable(),
@@ -199,7 +210,7 @@ export type UserSegmentView = z.infer<typeof userSegmentView>;
 export const segmentsRequests = {
   'segments.segment.create': requestContract(
     'segments',
-    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
+    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema, editedBy: editorRef }),
     segmentWrittenView,
   ),
   /** Checks draft rules (of a new segment, or of `segmentId` being edited): errors and warnings. */
@@ -220,12 +231,23 @@ export const segmentsRequests = {
   ),
   'segments.segment.update': requestContract(
     'segments',
-    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, body: segmentBodySchema }),
+    z.object({
+      workspaceId: workspaceIdSchema,
+      segmentId: segmentRef,
+      body: segmentBodySchema,
+      editedBy: editorRef,
+    }),
     segmentWrittenView,
   ),
   'segments.segment.delete': requestContract(
     'segments',
-    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, confirm: z.boolean() }),
+    z.object({
+      workspaceId: workspaceIdSchema,
+      segmentId: segmentRef,
+      confirm: z.boolean(),
+      /** Put this segment in the deleted one's place in the experiences using it. */
+      replaceWith: segmentIdSchema.optional(),
+    }),
     segmentDeletedView,
   ),
   'segments.segment.preview': requestContract(

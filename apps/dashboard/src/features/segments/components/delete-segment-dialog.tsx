@@ -1,14 +1,15 @@
-import { Alert, List, Loader, Modal, Text } from '@mantine/core';
+import { Alert, List, Loader, Modal, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SegmentListItem } from '../../../api/paths';
 import { ConfirmBody } from '../../../app/confirm-dialog';
 import { MODAL_STYLES } from '../../../app/modal-styles';
-import { useDeleteSegment, useExperiences } from '../hooks/use-segments';
+import { useDeleteSegment, useExperiences, useReplacementChoices } from '../hooks/use-segments';
 
 /**
  * Delete's confirmation (dashboard.md "Deleting a segment"): the experiences using the segment,
  * which of them would be left with no segment (they target nobody, never everyone), and no
- * Delete at all while another segment's rules use it.
+ * Delete at all while another segment's rules use it. "Replace with" puts another segment in
+ * its place in those experiences in the same step (default: no replacement).
  */
 export function DeleteSegmentDialog({
   segment: asked,
@@ -19,12 +20,21 @@ export function DeleteSegmentDialog({
 }) {
   // The last segment asked about stays shown while the dialog closes (its exit transition).
   const [segment, setSegment] = useState(asked);
-  if (asked !== null && asked !== segment) setSegment(asked);
+  const [replaceWith, setReplaceWith] = useState('');
+  if (asked !== null && asked !== segment) {
+    setSegment(asked);
+    setReplaceWith('');
+  }
   const remove = useDeleteSegment();
   const usedBy = segment?.usedBy ?? [];
   const referencedBy = segment?.referencedBy ?? [];
   const experiences = useExperiences(usedBy);
   const loading = experiences.some((query) => query.isPending);
+  const choices = useReplacementChoices(
+    segment?.id,
+    asked !== null && usedBy.length > 0 && referencedBy.length === 0,
+  );
+  const replacement = choices.data?.find((choice) => choice.id === replaceWith);
   const close = () => {
     remove.reset();
     onClose();
@@ -40,7 +50,14 @@ export function DeleteSegmentDialog({
         <ConfirmBody
           confirmLabel={referencedBy.length === 0 ? 'Delete segment' : null}
           onConfirm={() =>
-            remove.mutate({ id: segment.id, confirm: usedBy.length > 0 }, { onSuccess: close })
+            remove.mutate(
+              {
+                id: segment.id,
+                confirm: usedBy.length > 0,
+                ...(usedBy.length > 0 && replaceWith !== '' ? { replaceWith } : {}),
+              },
+              { onSuccess: close },
+            )
           }
           onCancel={close}
           pending={remove.isPending}
@@ -62,7 +79,10 @@ export function DeleteSegmentDialog({
                 {usedBy.length === 1
                   ? 'One experience uses this segment'
                   : `${usedBy.length} experiences use this segment`}
-                ; deleting removes it from their audience:
+                ;{' '}
+                {replacement
+                  ? `deleting puts ${replacement.name} in its place in their audience:`
+                  : 'deleting removes it from their audience:'}
               </Text>
               {loading ? (
                 <Loader size="sm" aria-label="Loading the experiences" />
@@ -71,6 +91,7 @@ export function DeleteSegmentDialog({
                   {usedBy.map((id, index) => {
                     const experience = experiences[index]?.data;
                     const lastSegment =
+                      !replacement &&
                       experience?.audience.mode === 'segments' &&
                       experience.audience.segmentIds.every((segmentId) => segmentId === segment.id);
                     return (
@@ -87,6 +108,21 @@ export function DeleteSegmentDialog({
                   })}
                 </List>
               )}
+              <NativeSelect
+                label="Replace with"
+                description="Another segment to use in these experiences instead"
+                value={replaceWith}
+                onChange={(event) => setReplaceWith(event.currentTarget.value)}
+                disabled={!choices.isSuccess}
+                error={choices.isError ? 'The other segments could not be loaded' : undefined}
+                data={[
+                  { value: '', label: 'No replacement' },
+                  ...(choices.data ?? []).map((choice) => ({
+                    value: choice.id,
+                    label: choice.name,
+                  })),
+                ]}
+              />
             </>
           )}
         </ConfirmBody>

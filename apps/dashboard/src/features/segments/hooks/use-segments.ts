@@ -1,5 +1,11 @@
 import type { SegmentRules } from '@seg/segment-engine';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { type SegmentListItem, rulesBody } from '../../../api/paths';
 import { segmentKeys } from '../segment-query-keys';
@@ -39,6 +45,41 @@ export function useSegmentForecast(segmentId: string | undefined) {
       unwrap(
         api.GET('/v1/segments/{id}/forecast', { params: { path: { id: segmentId as string } } }),
       ),
+    staleTime: 60_000,
+  });
+}
+
+export const HISTORY_PAGE_SIZE = 20;
+
+/**
+ * `GET /v1/segments/:id/history`: sizes per day and edits (the first page's), and the
+ * entered/exited changes a page at a time (Load more).
+ */
+export function useSegmentHistory(segmentId: string) {
+  return useInfiniteQuery({
+    queryKey: segmentKeys.history(segmentId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/v1/segments/{id}/history', {
+          params: {
+            path: { id: segmentId },
+            query: { limit: HISTORY_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 30_000,
+  });
+}
+
+/** Account id → name of the workspace's members, to say who saved each version. */
+export function useMemberNames() {
+  return useQuery({
+    queryKey: segmentKeys.members(),
+    queryFn: () => unwrap(api.GET('/v1/team/members')),
+    select: (answer) =>
+      new Map(answer.items.map((member) => [member.accountId, member.name || member.email])),
     staleTime: 60_000,
   });
 }
@@ -117,14 +158,44 @@ export function useSaveSegment(segmentId?: string) {
   });
 }
 
-/** Delete; `confirm` detaches it from the experiences using it (api.md, segments.md). */
+/**
+ * The segments that could take a deleted one's place in its experiences (the first 1000 of the
+ * workspace, the deleted one left out), loaded only while `enabled`.
+ */
+export function useReplacementChoices(segmentId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: segmentKeys.list('replacements'),
+    enabled: enabled && segmentId !== undefined,
+    queryFn: () => unwrap(api.GET('/v1/segments', { params: { query: { limit: 1000 } } })),
+    select: (page) => page.segments.filter((segment) => segment.id !== segmentId),
+  });
+}
+
+/**
+ * Delete; `confirm` detaches it from the experiences using it, `replaceWith` puts that segment
+ * in its place there (api.md, segments.md).
+ */
 export function useDeleteSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, confirm }: { id: string; confirm: boolean }) =>
+    mutationFn: ({
+      id,
+      confirm,
+      replaceWith,
+    }: {
+      id: string;
+      confirm: boolean;
+      replaceWith?: string;
+    }) =>
       unwrap(
         api.DELETE('/v1/segments/{id}', {
-          params: { path: { id }, query: confirm ? { confirm: 'true' } : {} },
+          params: {
+            path: { id },
+            query: {
+              ...(confirm ? { confirm: 'true' as const } : {}),
+              ...(replaceWith ? { replaceWith } : {}),
+            },
+          },
         }),
       ),
     onSuccess: () =>

@@ -60,6 +60,7 @@ function listing(usedBy: string[] = []): Routes {
     }),
     'GET /v1/segments/seg_1': () => SEGMENT,
     'GET /v1/segments/:id/count': () => ({ count: 12 }),
+    'GET /v1/segments/:id/history': () => ({ sizes: [], edits: [], changes: [], nextCursor: null }),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   useSegmentUsage,
 } from '../hooks/use-segments';
 import { SegmentForecastCard } from '../components/segment-forecast';
+import { SegmentHistorySection } from '../components/segment-history';
 
 /** `/segments/new` (from Users → Save as segment, the filters come along). */
 export function NewSegmentPage() {
@@ -195,6 +196,7 @@ function SegmentEditor({
         />
       )}
       <PreviewPanel applied={applied} />
+      {segment ? <SegmentHistorySection segmentId={segment.id} /> : null}
 
       <Modal
         opened={confirmingLiveEdit}

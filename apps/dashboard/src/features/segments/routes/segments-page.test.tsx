@@ -73,7 +73,35 @@ describe('the Segments tab', () => {
     await waitFor(() => expect(app.callsTo('DELETE', '/v1/segments/seg_trial')).toHaveLength(1));
     const [call] = app.callsTo('DELETE', '/v1/segments/seg_trial');
     expect(call.query.get('confirm')).toBe('true');
+    expect(call.query.has('replaceWith')).toBe(false);
     expect(call.headers.get('X-CSRF-Token')).toBe('csrf-1');
+  });
+
+  it('Delete offers "Replace with": the chosen segment goes in its place, none by default', async () => {
+    const app = renderApp('/segments', routes);
+    await screen.findByRole('link', { name: 'Trial users' });
+    await app.user.click(row('Trial users').getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Trial users?' });
+    const select = within(dialog).getByRole('combobox', { name: /Replace with/ });
+    await waitFor(() => expect(select).toBeEnabled());
+    expect(select).toHaveValue('');
+    // Every other segment, never the deleted one.
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['No replacement', 'Base users']);
+    await app.user.selectOptions(select, 'seg_base');
+    expect(
+      within(dialog).getByText(/deleting puts Base users in its place in their audience/),
+    ).toBeInTheDocument();
+    // With a replacement, no experience is left with no segment.
+    expect(within(dialog).queryByText(/it will target nobody/)).toBeNull();
+    await app.user.click(within(dialog).getByRole('button', { name: 'Delete segment' }));
+    await waitFor(() => expect(app.callsTo('DELETE', '/v1/segments/seg_trial')).toHaveLength(1));
+    const [call] = app.callsTo('DELETE', '/v1/segments/seg_trial');
+    expect(call.query.get('confirm')).toBe('true');
+    expect(call.query.get('replaceWith')).toBe('seg_base');
   });
 
   it('does not offer to delete a segment that other segments use', async () => {

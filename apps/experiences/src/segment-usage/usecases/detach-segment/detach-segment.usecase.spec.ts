@@ -33,4 +33,31 @@ describe('DetachSegmentUseCase', () => {
     });
     expect(world.bus.emitted).toHaveLength(2);
   });
+
+  it('with replaceWith, puts the replacement in its place, in its position and only once', async () => {
+    const world = experiencesWorld();
+    const experience = (name: string, segmentIds: string[]) =>
+      world.createExperience(WS, { name, audience: { mode: 'segments', segmentIds } });
+    await experience('only', ['seg_x']);
+    await experience('has both', ['seg_r', 'seg_x']);
+    await experience('mixed', ['seg_y', 'seg_x', 'seg_z']);
+    await experience('untouched', ['seg_y']);
+
+    const detach = new DetachSegmentUseCase(world.experiences.asRepository(), world.changes);
+    const { experiences } = await detach.execute({
+      workspaceId: WS,
+      segmentId: 'seg_x',
+      replaceWith: 'seg_r',
+    });
+    expect(experiences.map((e) => [e.name, e.targetsNobody, e.replacedWith]).sort()).toEqual([
+      ['has both', false, 'seg_r'],
+      ['mixed', false, 'seg_r'],
+      ['only', false, 'seg_r'],
+    ]);
+    const stored = new Map(world.experiences.documents.map((d) => [d.name, d.audience.segmentIds]));
+    expect(stored.get('only')).toEqual(['seg_r']);
+    expect(stored.get('has both')).toEqual(['seg_r']);
+    expect(stored.get('mixed')).toEqual(['seg_y', 'seg_r', 'seg_z']);
+    expect(stored.get('untouched')).toEqual(['seg_y']);
+  });
 });

@@ -10,11 +10,13 @@ export interface DetachedExperience {
   id: string;
   name: string;
   targetsNobody: boolean;
+  replacedWith?: string;
 }
 
 /**
  * A segment is being deleted: every experience drops it from its audience. One
  * left with no segment keeps mode `segments` and so targets nobody, never everyone.
+ * With `replaceWith`, that segment takes the detached one's place (once: never listed twice).
  * Idempotent: a second call finds nothing to detach.
  */
 @Injectable()
@@ -27,11 +29,18 @@ export class DetachSegmentUseCase {
   async execute({
     workspaceId,
     segmentId,
+    replaceWith,
   }: DetachSegmentCommand): Promise<{ experiences: DetachedExperience[] }> {
     const using = await this.experiences.findUsingSegments(workspaceId, [segmentId]);
     const detached: DetachedExperience[] = [];
     for (const experience of using) {
-      const segmentIds = experience.audience.segmentIds.filter((id) => id !== segmentId);
+      const segmentIds = [
+        ...new Set(
+          experience.audience.segmentIds.map((id) =>
+            id === segmentId && replaceWith !== undefined ? replaceWith : id,
+          ),
+        ),
+      ].filter((id) => id !== segmentId);
       await this.experiences.updateOne(
         workspaceId,
         { experienceId: experience.experienceId },
@@ -41,6 +50,7 @@ export class DetachSegmentUseCase {
         id: experience.experienceId,
         name: experience.name,
         targetsNobody: targetsNobody({ audience: { mode: experience.audience.mode, segmentIds } }),
+        ...(replaceWith !== undefined ? { replacedWith: replaceWith } : {}),
       });
     }
     if (detached.length > 0) {

@@ -25,6 +25,7 @@ export class CreateSegmentUseCase {
   async execute({
     workspaceId,
     body,
+    editedBy,
   }: CreateSegmentCommand): Promise<ResponseOf<'segments.segment.create'>> {
     const input = await this.validator.forCreate(workspaceId, body);
     const name = input.name ?? '';
@@ -41,6 +42,7 @@ export class CreateSegmentUseCase {
       references: input.references ?? [],
       attributeTypes: input.attributeTypes ?? [],
       version: 1,
+      edits: [{ version: 1, at: now, ...(editedBy ? { by: editedBy } : {}) }],
       createdAt: now,
       updatedAt: now,
     };

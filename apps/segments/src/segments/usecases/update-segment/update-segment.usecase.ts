@@ -6,8 +6,8 @@ import { CompiledSegments } from '../../../membership/compiled-segments';
 import { SegmentInputValidator } from '../../segment-input';
 import { SegmentLinter } from '../../segment-linter';
 import { SegmentRepository } from '../../segment.repository';
-import type { SegmentDocument } from '../../segment.schema';
-import { nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
+import { SEGMENT_EDITS_KEPT, type SegmentDocument } from '../../segment.schema';
+import { editsOf, nameConflict, segmentNotFound, toSegmentView } from '../../segment-view';
 
 export type UpdateSegmentCommand = ParsedRequestOf<'segments.segment.update'>;
 
@@ -29,11 +29,18 @@ export class UpdateSegmentUseCase {
     workspaceId,
     segmentId,
     body,
+    editedBy,
   }: UpdateSegmentCommand): Promise<ResponseOf<'segments.segment.update'>> {
     const existing = await this.segments.findById(workspaceId, segmentId);
     if (!existing) throw segmentNotFound(segmentId);
     const input = await this.validator.forUpdate(workspaceId, segmentId, body);
-    const set: Partial<SegmentDocument> = { updatedAt: new Date() };
+    const now = new Date();
+    // The edit log, computed here: the versioned write below refuses a concurrent edit.
+    const edits = [
+      ...editsOf(existing),
+      { version: existing.version + 1, at: now, ...(editedBy ? { by: editedBy } : {}) },
+    ].slice(-SEGMENT_EDITS_KEPT);
+    const set: Partial<SegmentDocument> = { updatedAt: now, edits };
     if (input.name !== undefined) {
       set.name = input.name;
       set.nameKey = input.name.toLowerCase();
