@@ -19,7 +19,22 @@ import {
  * FerretDB holds one PostgreSQL connection per operation of an update command (pool of 50):
  * bulk writes go in chunks well below that.
  */
-const WRITE_CHUNK = 20;
+const WRITE_CHUNK = 8;
+
+/**
+ * FerretDB v1.24 holds one PostgreSQL connection per operation of an update command until the
+ * command ends, out of a pool of 50 shared by every process (ferretdb.md): commands whose
+ * operations add up to ~50 wait on each other for ever. The users service's writes take up to
+ * ~38 of them (profile updates, sync pages), so the read model's bulk writes go one at a time
+ * in this process, 8 operations each (the chaos suite hung FerretDB with 20-op commands from
+ * several jobs at once).
+ */
+let writing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = writing.then(work, work);
+  writing = run.catch(() => undefined);
+  return run;
+}
 
 export interface ChangeCursor {
   at: Date;
@@ -176,7 +191,9 @@ export class ReadModelRepository {
       ...deletes.map((key) => ({ deleteOne: { filter: { _id: key } } })),
     ];
     for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
-      await this.memberships.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false });
+      await oneAtATime(() =>
+        this.memberships.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false }),
+      );
     }
   }
 
@@ -233,7 +250,9 @@ export class ReadModelRepository {
       }),
     );
     for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
-      await this.stateModel.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false });
+      await oneAtATime(() =>
+        this.stateModel.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false }),
+      );
     }
     await this.writeDailySizes(
       workspaceId,
@@ -278,7 +297,9 @@ export class ReadModelRepository {
       },
     }));
     for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
-      await this.dailySizeModel.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false });
+      await oneAtATime(() =>
+        this.dailySizeModel.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false }),
+      );
     }
   }
 }

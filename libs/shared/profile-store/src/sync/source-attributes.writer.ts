@@ -18,9 +18,11 @@ import { attributesFingerprint } from './fingerprint';
 export const UPDATES_PER_BULK_WRITE = 10;
 /**
  * `bulkWrite`s of sync updates in flight at once in this process, for every run and
- * writer together: at most 4 × 10 = 40 FerretDB connections held by them (see above).
+ * writer together: at most 3 × 10 = 30 FerretDB connections held by them (see above), so that
+ * with profile updates (8) and the segments worker's read-model writes (8) the pool's 50 are
+ * never all held at once.
  */
-export const BULK_WRITES_IN_FLIGHT = 4;
+export const BULK_WRITES_IN_FLIGHT = 3;
 
 /** Who is in a workspace, for matching vendor records (by userId, by lowercased email). */
 export interface IdentityIndex {

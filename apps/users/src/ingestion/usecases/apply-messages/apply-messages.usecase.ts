@@ -27,8 +27,9 @@ import { ActivityMessage, foldMessages } from '../../profile-fold';
 import { flattenTraits, normalizeProperties } from '../../values';
 
 const MAX_GUARD_RETRIES = 5;
-/** Profile updates of one chunk in flight at once (sequential, they dominated applying). */
-const PROFILE_WRITE_CONCURRENCY = 16;
+/** Profile updates of one chunk in flight at once (sequential, they dominated applying); few
+ * enough to leave FerretDB's pool of 50 room for sync pages and the read model (ferretdb.md). */
+const PROFILE_WRITE_CONCURRENCY = 8;
 
 interface Parsed {
   entry: InboxEntry;
