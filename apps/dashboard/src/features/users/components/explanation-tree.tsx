@@ -28,7 +28,7 @@ export function ExplanationTree({
 }) {
   const result = node.result === true;
   const badge = (
-    <Badge color={result ? 'teal' : 'gray'} variant="light" size="sm">
+    <Badge color={result ? 'teal' : 'gray'} variant="light" size="sm" style={{ flexShrink: 0 }}>
       {result ? 'true' : 'false'}
     </Badge>
   );

@@ -13,7 +13,12 @@ const PROFILE = {
   tags: ['beta'],
   custom: { sdk: { plan: 'pro', company: { size: 40 } }, hubspot: { lifecyclestage: 'lead' } },
   interactions: [],
-  experiences: { seen: ['exp_tour'], completed: [], answers: [] },
+  experiences: {
+    seen: ['exp_tour'],
+    completed: [],
+    // The summary's tokens: "answered anything" and "answered this value".
+    answers: ['["exp_tour","q1"]', '["exp_tour","q1","Very useful"]'],
+  },
   segments: [{ id: 'seg_1', name: 'Pro plans' }],
 };
 
@@ -83,6 +88,9 @@ describe('the user page', () => {
     expect(
       within(screen.getByRole('table', { name: 'HubSpot' })).getByText('lead'),
     ).toBeInTheDocument();
+    // Answers as "experience · step: answer", never the summary's raw tokens.
+    expect(await screen.findByText('Welcome tour · q1: Very useful')).toBeInTheDocument();
+    expect(screen.queryByText(/\["exp_tour"/)).toBeNull();
     // Experiences by name, linking to their page.
     expect(await screen.findByRole('link', { name: 'Welcome tour' })).toHaveAttribute(
       'href',

@@ -113,7 +113,7 @@ function Profile({ profile }: { profile: UserProfile }) {
         <Section title="Experiences">
           <ExperienceList label="Seen" ids={profile.experiences.seen} />
           <ExperienceList label="Completed" ids={profile.experiences.completed} />
-          <ExperienceList label="Answered" ids={profile.experiences.answers} />
+          <AnswerList tokens={profile.experiences.answers} />
         </Section>
         <SegmentsSection profile={profile} />
       </SimpleGrid>
@@ -331,6 +331,48 @@ function ExperienceList({ label, ids }: { label: string; ids: string[] }) {
             </Code>
           );
         })
+      )}
+    </Group>
+  );
+}
+
+/** An answer token of the profile summary: `["exp_…", "stepId"]` or `["exp_…", "stepId", "value"]`. */
+function parseAnswer(
+  token: string,
+): { experienceId: string; stepId: string; value: string } | null {
+  try {
+    const parsed: unknown = JSON.parse(token);
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [experienceId, stepId, value] = parsed.map(String);
+    return experienceId && stepId && value !== undefined ? { experienceId, stepId, value } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The user's answers, as "Experience · step: answer" (the summary's tokens, readable). */
+function AnswerList({ tokens }: { tokens: string[] }) {
+  const answers = tokens.flatMap((token) => parseAnswer(token) ?? []);
+  const ids = [...new Set(answers.map((answer) => answer.experienceId))];
+  const experiences = useExperiences(ids);
+  const names = new Map(ids.map((id, index) => [id, experiences[index]?.data?.name ?? id]));
+  return (
+    <Group gap="xs" mb="xs" align="baseline">
+      <Text size="sm" fw={500} w={90}>
+        Answered
+      </Text>
+      {answers.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          none
+        </Text>
+      ) : (
+        <Stack gap={2}>
+          {answers.map((answer) => (
+            <Text size="sm" key={`${answer.experienceId}:${answer.stepId}:${answer.value}`}>
+              {names.get(answer.experienceId)} · {answer.stepId}: {answer.value}
+            </Text>
+          ))}
+        </Stack>
       )}
     </Group>
   );
