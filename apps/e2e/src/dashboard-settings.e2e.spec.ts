@@ -183,7 +183,11 @@ describe('dashboard: Integrations and Settings in Chromium', () => {
       .getByRole('button', { name: 'Leave' })
       .click();
     await page.waitForURL(/\/settings$/);
-    const name = page.getByRole('textbox', { name: 'Name' });
+    // Within the settings form: while the Settings page loads, the editor left behind (and its
+    // own Name field) may still be on screen.
+    const name = page
+      .getByRole('form', { name: 'Workspace name' })
+      .getByRole('textbox', { name: 'Name' });
     await name.fill('Acme Corp');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Saved').waitFor();
