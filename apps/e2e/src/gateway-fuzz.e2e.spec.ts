@@ -583,8 +583,16 @@ beforeAll(async () => {
   });
   expect(segment.status).toBe(201);
   segmentId = segment.body.id;
+  // The snapshot must not catch the new segment's first computation half-way (it would turn
+  // `ready` during the fuzzing and look like a write).
+  await waitFor(
+    async () =>
+      (await api<{ sizeStatus: string }>('GET', `/v1/segments/${segmentId}`, { key: ws.secretKey }))
+        .body.sizeStatus,
+    { until: (status) => status === 'ready', timeoutMs: 20_000, what: 'the fuzz segment ready' },
+  );
   before = await snapshot();
-}, 30_000);
+}, 60_000);
 
 /** 150 bodies in `npm test`; `npm run test:abuse` sends 10,000 (FUZZ_RUNS). */
 const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
