@@ -586,9 +586,15 @@ beforeAll(async () => {
   // The snapshot must not catch the new segment's first computation half-way (it would turn
   // `ready` during the fuzzing and look like a write).
   await waitFor(
-    async () =>
-      (await api<{ sizeStatus: string }>('GET', `/v1/segments/${segmentId}`, { key: ws.secretKey }))
-        .body.sizeStatus,
+    async () => {
+      const listed = await api<{ segments: Array<{ id: string; sizeStatus: string }> }>(
+        'GET',
+        '/v1/segments',
+        { key: ws.secretKey },
+      );
+      return listed.body.segments.find((listedSegment) => listedSegment.id === segmentId)
+        ?.sizeStatus;
+    },
     { until: (status) => status === 'ready', timeoutMs: 20_000, what: 'the fuzz segment ready' },
   );
   before = await snapshot();
