@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import {
   dropDatabase,
   FakeHubSpot,
+  type FakeReply,
   testConfig,
   waitFor,
   startUsersService,
@@ -30,6 +31,8 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     ...testConfig(),
     SYNC_BACKOFF_MS: '200',
     SYNC_ATTEMPTS: '3',
+    // A page held longer than this is a timeout (the fault tests hold one for 4 s).
+    VENDOR_TIMEOUT_MS: '1500',
   });
   const workspaceId = 'ws_hubspottest1';
   const hubspot = new FakeHubSpot();
@@ -208,6 +211,46 @@ describe('HubSpot sync (worker + fake HubSpot)', () => {
     const [refused, retried] = hubspot.requests.slice(before);
     expect(retried?.path).toBe(refused?.path);
     expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(2_400);
+  });
+
+  // Vendor faults on the second page of a run (the first is written and checkpointed): the
+  // attempt fails as transient, the job is retried with backoff from the checkpoint, and every
+  // changed contact ends up applied whole.
+  it.each<[string, FakeReply]>([
+    ['a 502', { status: 502, body: { status: 'error', message: 'Bad gateway' } }],
+    ['a page that does not answer in time', { status: 200, delayMs: 4_000, body: { results: [] } }],
+    ['a truncated JSON page', { status: 200, raw: '{"results":[{"id":"1","properties":{"em' }],
+    ['an HTML error page sent as 200', { status: 200, raw: '<html><body>Oops</body></html>' }],
+    ['a JSON page without results', { status: 200, body: { paging: {} } }],
+  ])('retries after %s (second page) and applies every contact whole', async (_fault, reply) => {
+    const stage = `stage-${hubspot.requests.length}`;
+    const changed = ['1', ...Array.from({ length: 150 }, (_, i) => String(i + 3))];
+    for (const id of changed)
+      hubspot.updateContact(id, { lifecyclestage: stage, firstname: stage });
+    hubspot.forcedPages.push(null, reply);
+    const run = await syncToEnd();
+    expect(hubspot.forcedPages).toHaveLength(0);
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 2 });
+    for (const userId of ['u1', 'u9']) {
+      const profile = await profiles().findOne({ workspaceId, userId });
+      expect(profile?.custom.hubspot).toMatchObject({ lifecyclestage: stage, firstname: stage });
+    }
+  });
+
+  it('fails with the reason when every attempt meets a malformed page', async () => {
+    const stage = `stage-${hubspot.requests.length}`;
+    hubspot.updateContact('1', { lifecyclestage: stage });
+    const malformed: FakeReply = { status: 200, raw: '{"results": [' };
+    hubspot.forcedPages.push(malformed, malformed, malformed);
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(run.error).toMatch(/HubSpot sent a response that is not valid JSON/);
+    const alice = await profiles().findOne({ workspaceId, userId: 'u1' });
+    expect(alice?.custom.hubspot?.['lifecyclestage']).not.toBe(stage);
+    // The next run picks the change up.
+    expect((await syncToEnd()).status).toBe('succeeded');
+    const after = await profiles().findOne({ workspaceId, userId: 'u1' });
+    expect(after?.custom.hubspot?.['lifecyclestage']).toBe(stage);
   });
 
   it('stops the run with a clear status on the DAILY limit', async () => {

@@ -132,7 +132,11 @@ export class CustomerIoProvider implements SyncProviderAdapter {
   }
 
   private call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
-    return callVendor(context, request, mapCustomerIoError, this.config.RATE_LIMIT_MAX_WAIT_MS);
+    return callVendor(context, request, mapCustomerIoError, {
+      vendor: 'Customer.io',
+      maxWaitMs: this.config.RATE_LIMIT_MAX_WAIT_MS,
+      timeoutMs: this.config.VENDOR_TIMEOUT_MS,
+    });
   }
 }
 

@@ -16,6 +16,12 @@ interface HubSpotApiError {
 /** @hubspot/api-client's ApiException (status, JSON body, headers) → what the run does. */
 export function mapHubSpotError(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
+  // The client parses every body as JSON: a truncated page or an HTML error page lands here.
+  if (error instanceof SyntaxError) {
+    return new VendorTransientError(
+      `HubSpot sent a response that is not valid JSON (${error.message})`,
+    );
+  }
   const { code, body, headers } = (error ?? {}) as HubSpotApiError;
   if (typeof code !== 'number' || code === 0) {
     return new VendorTransientError(`HubSpot unreachable: ${(error as Error)?.message ?? error}`);

@@ -6,7 +6,7 @@ import type { ValueType } from '@seg/segment-engine';
 import type { IntegrationsConfig } from '../../config';
 import type { RateLimit } from '../../sync/request-limiter';
 import { callVendor } from '../../sync/vendor-call';
-import { VendorRequestError } from '../../sync/sync-errors';
+import { VendorRequestError, VendorTransientError } from '../../sync/sync-errors';
 import {
   SyncContext,
   SyncInterrupted,
@@ -108,6 +108,9 @@ export class HubSpotProvider implements SyncProviderAdapter {
                 ...(checkpoint.after ? { after: checkpoint.after } : {}),
               }),
             );
+      if (!Array.isArray(page.results)) {
+        throw new VendorTransientError('HubSpot sent a contacts page without its results list');
+      }
       let lastSeen = checkpoint.maxSeen;
       for (const contact of page.results) {
         const modified = modifiedAt(contact);
@@ -131,7 +134,11 @@ export class HubSpotProvider implements SyncProviderAdapter {
 
   /** One request: rate-limited, 429 TEN_SECONDLY waited out and retried, errors mapped. */
   private call<T>(context: SyncContext, request: () => Promise<T>): Promise<T> {
-    return callVendor(context, request, mapHubSpotError, this.config.RATE_LIMIT_MAX_WAIT_MS);
+    return callVendor(context, request, mapHubSpotError, {
+      vendor: 'HubSpot',
+      maxWaitMs: this.config.RATE_LIMIT_MAX_WAIT_MS,
+      timeoutMs: this.config.VENDOR_TIMEOUT_MS,
+    });
   }
 }
 

@@ -49,6 +49,11 @@ export class FakeHubSpot extends FakeVendorServer {
   readonly searches: FakeHubSpotSearch[] = [];
   /** Replies forced for the next requests (first in, first out). */
   readonly forced: FakeReply[] = [];
+  /**
+   * Replies forced for the next contacts pages only (list or search), first in, first out;
+   * `null` lets that page be answered as usual (a fault on the second page: `[null, fault]`).
+   */
+  readonly forcedPages: Array<FakeReply | null> = [];
   /** Artificial latency per request (ms). */
   latencyMs = 0;
   /** Extra latency of a contacts page only (ms): lets a test catch a run between pages. */
@@ -128,6 +133,11 @@ export class FakeHubSpot extends FakeVendorServer {
     }
     this.dailyRemaining -= 1;
     const path = request.url.pathname;
+    if (path.startsWith('/crm/v3/objects/contacts')) {
+      const forcedPage = this.forcedPages.shift();
+      if (forcedPage) return forcedPage;
+      // `null` or nothing forced: the page as usual.
+    }
     if (request.method === 'GET' && path === '/crm/v3/properties/contacts') {
       return { status: 200, body: { results: this.properties.map(definition) } };
     }

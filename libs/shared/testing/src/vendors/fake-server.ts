@@ -12,6 +12,10 @@ export interface FakeReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as is instead of `body` (truncated or malformed JSON, an HTML error page). */
+  raw?: string;
+  /** Held this long before answering (a vendor that times out). */
+  delayMs?: number;
 }
 
 /** A real local HTTP server answering JSON through `handle`; every request is logged. */
@@ -54,11 +58,14 @@ export abstract class FakeVendorServer {
     } catch (error) {
       reply = { status: 500, body: { message: String(error) } };
     }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    // The client may have given up meanwhile.
+    if (res.destroyed) return;
     res.writeHead(reply.status, {
       'content-type': 'application/json;charset=utf-8',
       ...reply.headers,
     });
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
   }
 }
 
