@@ -13,6 +13,11 @@
 //   npm run chaos                       every fault
 //   npm run chaos -- --short            gateway and users SIGKILL only (what npm test runs)
 //   npm run chaos -- --only FerretDB    the faults whose name contains this text (a replay)
+//
+// Vendor faults (the fake HubSpot's answers to the run's pages: 429s, 5xx, a page held past
+// VENDOR_TIMEOUT_MS, truncated and malformed pages, the token expiring mid-run) check the
+// run's end (retried with backoff to `succeeded`; `failed` with the reason for the token) and
+// that every matched user holds the contact's attributes whole or, after a failed run, none.
 //   env: CHAOS_SECONDS (load per fault, 8), CHAOS_SKIP_RABBITMQ=1 (a shared RabbitMQ),
 //        CHAOS_PRELOAD_USERS, CHAOS_CONTACTS (2,000 each; 0 in --short),
 //        BENCH_SKIP_BUILD=1 (dist/ as is)
@@ -21,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FakeHubSpot } from '@seg/testing';
+import { FakeHubSpot, type FakeReply } from '@seg/testing';
 import { MongoClient } from 'mongodb';
 
 const root = path.resolve(__dirname, '../..');
@@ -103,6 +108,9 @@ class System {
       // The gateway's metrics on a free port: another system may hold the default 9464.
       METRICS_PORT: '0',
       HUBSPOT_API_BASE_URL: hubspotUrl,
+      // The vendor-timeout fault holds a page 6 s; retries start 1 s later, then double.
+      VENDOR_TIMEOUT_MS: '2000',
+      SYNC_BACKOFF_MS: '1000',
       RATE_LIMIT_SDK: '100000000',
       RATE_LIMIT_SDK_PER_USER: '100000000',
       RATE_LIMIT_SECRET: '100000000',
@@ -287,9 +295,63 @@ class Load {
   }
 }
 
-type Fault = { name: string; inject: (system: System) => Promise<void> };
+interface Fault {
+  name: string;
+  inject: (system: System) => Promise<void>;
+  /** How the fault's sync run must end (by default either, with a reason when it fails). */
+  sync?: 'succeeded' | 'failed';
+}
 
-function faults(): Fault[] {
+const rateLimited = (headers: Record<string, string>): FakeReply => ({
+  status: 429,
+  headers,
+  body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING', errorType: 'RATE_LIMIT' },
+});
+
+/** Faults of the fake HubSpot, from the run's second page on (the first is written). */
+function vendorFaults(hubspot: FakeHubSpot): Fault[] {
+  const pages = (name: string, replies: FakeReply[]): Fault => ({
+    name: `HubSpot ${name}`,
+    sync: 'succeeded',
+    inject: async () => {
+      hubspot.forcedPages.push(null, ...replies);
+      // The fault is over once the run has met every forced reply.
+      const deadline = Date.now() + 60_000;
+      while (hubspot.forcedPages.length > 0 && Date.now() < deadline) await sleep(100);
+    },
+  });
+  const contactsPages = () =>
+    hubspot.requests.filter((r) => r.path.startsWith('/crm/v3/objects/contacts')).length;
+  return [
+    pages(
+      '429 with Retry-After (3 in a row)',
+      [1, 2, 3].map(() => rateLimited({ 'retry-after': '2' })),
+    ),
+    pages(
+      '429 without Retry-After (3 in a row)',
+      [1, 2, 3].map(() => rateLimited({})),
+    ),
+    pages(
+      '5xx (502, 503, 500)',
+      [502, 503, 500].map((status) => ({ status, body: { status: 'error', message: 'down' } })),
+    ),
+    pages('page held 6 s (timeout)', [{ status: 200, delayMs: 6_000, body: { results: [] } }]),
+    pages('truncated JSON page', [{ status: 200, raw: '{"results":[{"id":"1","properties":{"em' }]),
+    pages('malformed page (HTML sent as 200)', [{ status: 200, raw: '<html>Bad gateway</html>' }]),
+    {
+      name: 'HubSpot token expired mid-run',
+      sync: 'failed',
+      inject: async () => {
+        const start = contactsPages();
+        const deadline = Date.now() + 30_000;
+        while (contactsPages() < start + 2 && Date.now() < deadline) await sleep(50);
+        hubspot.accessToken = 'pat-na1-expired-token';
+      },
+    },
+  ];
+}
+
+function faults(hubspot: FakeHubSpot): Fault[] {
   const kill = (service: string): Fault => ({
     name: `SIGKILL ${service}`,
     inject: async (system) => {
@@ -320,6 +382,7 @@ function faults(): Fault[] {
       },
     },
   ];
+  if (CONTACTS > 0) list.push(...vendorFaults(hubspot));
   if (!process.env.CHAOS_SKIP_RABBITMQ) {
     list.push({
       name: 'RabbitMQ stop_app, start_app after 3 s',
@@ -404,6 +467,45 @@ async function syncOutcome(url: string, key: string, runId: string): Promise<str
   return `succeeded, ${fetched} fetched, ${created + updated} applied, ${unmatched} kept${ok}`;
 }
 
+/** Contact `i` of a fault's workspace: what HubSpot holds (every other one matches a user). */
+function contactOf(prefix: string, i: number) {
+  return {
+    email: i % 2 === 0 ? `${prefix}-p${i}@chaos.test` : `${prefix}-c${i}@elsewhere.test`,
+    lifecyclestage: i % 3 === 0 ? 'customer' : 'lead',
+    firstname: `F${i}`,
+  };
+}
+
+/**
+ * The matched users' HubSpot attributes after the run: each holds its contact's values whole
+ * (`exact`), or none of them (`missing`: allowed only when the run failed); anything else is
+ * `wrong` (partial or corrupt).
+ */
+async function hubspotAttributes(
+  mongo: MongoClient,
+  db: string,
+  workspaceId: string,
+  prefix: string,
+): Promise<{ exact: number; missing: number; wrong: number }> {
+  const matched = Array.from({ length: Math.min(CONTACTS, PRELOAD_USERS) }, (_, i) => i).filter(
+    (i) => i % 2 === 0,
+  );
+  const profiles = mongo
+    .db(db)
+    .collection<{ _id: string; custom?: { hubspot?: object } }>('profiles');
+  const figures = { exact: 0, missing: 0, wrong: 0 };
+  for (const i of matched) {
+    const profile = await profiles.findOne({ _id: `${workspaceId}/${prefix}-p${i}` });
+    const held = profile?.custom?.hubspot as Record<string, unknown> | undefined;
+    const expected = contactOf(prefix, i);
+    if (!held || Object.keys(held).length === 0) figures.missing += 1;
+    else if (Object.entries(expected).every(([key, value]) => held[key] === value)) {
+      figures.exact += 1;
+    } else figures.wrong += 1;
+  }
+  return figures;
+}
+
 /** The recomputation's end: the segment's count ready and exact, or what it says instead. */
 async function recomputationOutcome(url: string, key: string, segmentId: string): Promise<string> {
   const started = Date.now();
@@ -447,7 +549,7 @@ async function main(): Promise<void> {
     await system.start(hubspot.url);
     mongo = await MongoClient.connect(`mongodb://127.0.0.1:${system.ferretPort}/`);
     const dbName = String((system as unknown as { env: Record<string, string> }).env.MONGODB_DB);
-    for (const fault of faults().filter((f) => !ONLY || f.name.includes(ONLY))) {
+    for (const fault of faults(hubspot).filter((f) => !ONLY || f.name.includes(ONLY))) {
       const created = await api<{ id: string; publicKey: string; secretKey: string }>(
         `${system.url}/v1/workspaces`,
         'POST',
@@ -459,11 +561,10 @@ async function main(): Promise<void> {
       const prefix = randomBytes(3).toString('hex');
       await preload(system.url, ws.publicKey, prefix);
       hubspot.contacts = [];
-      for (let i = 0; i < CONTACTS; i++) {
-        // Every other contact matches a preloaded user (by email); the rest are kept.
-        const email = i % 2 === 0 ? `${prefix}-p${i}@chaos.test` : `${prefix}-c${i}@elsewhere.test`;
-        hubspot.addContact({ email, lifecyclestage: i % 3 === 0 ? 'customer' : 'lead' });
-      }
+      hubspot.accessToken = HUBSPOT_TOKEN;
+      hubspot.forcedPages.length = 0;
+      // Every other contact matches a preloaded user (by email); the rest are kept.
+      for (let i = 0; i < CONTACTS; i++) hubspot.addContact(contactOf(prefix, i));
       let runId: string | undefined;
       let segmentId: string | undefined;
       if (CONTACTS > 0) {
@@ -520,12 +621,23 @@ async function main(): Promise<void> {
         await sleep(500);
         figures = await storedAndCounted(mongo, dbName, ws.id, event).catch(() => figures);
       }
-      const [sync, recomputation] = await Promise.all([
+      const [outcome, recomputation] = await Promise.all([
         runId ? syncOutcome(system.url, ws.secretKey, runId) : Promise.resolve('—'),
         segmentId
           ? recomputationOutcome(system.url, ws.secretKey, segmentId)
           : Promise.resolve('—'),
       ]);
+      let sync = outcome;
+      if (runId) {
+        const ended = outcome.startsWith('succeeded') ? 'succeeded' : 'failed';
+        if (fault.sync && fault.sync !== ended) sync = `UNEXPECTED ${sync}`;
+        const held = await hubspotAttributes(mongo, dbName, ws.id, prefix);
+        const notApplied = held.missing > 0 ? `, ${held.missing} not applied` : '';
+        sync +=
+          `; attributes: ${held.exact} whole` +
+          (ended === 'succeeded' && held.missing > 0 ? `, ${held.missing} MISSING` : notApplied) +
+          (held.wrong > 0 ? `, ${held.wrong} WRONG` : '');
+      }
       rows.push({
         fault: fault.name,
         accepted: load.accepted.size,
@@ -564,7 +676,7 @@ async function main(): Promise<void> {
       r.lost > 0 ||
       r.twice > 0 ||
       r.accepted === 0 ||
-      /STUCK|NOT READY|FETCHED/.test(`${r.sync} ${r.recomputation}`),
+      /STUCK|NOT READY|FETCHED|UNEXPECTED|MISSING|WRONG/.test(`${r.sync} ${r.recomputation}`),
   );
   if (bad.length > 0) process.exitCode = 1;
 }
