@@ -1,0 +1,39 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import type { SegmentRules } from '@seg/segment-engine';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import { rulesBody, type SegmentImpact } from '../../../api/paths';
+import { segmentKeys } from '../segment-query-keys';
+
+/**
+ * `POST /v1/segments/:id/impact` on the draft rules of a saved segment, a moment after the
+ * last edit (debounced like the rules check): who would join and leave, and each experience's
+ * reach before → after. Only while the rules differ from the saved ones (`edited`); invalid
+ * drafts answer 400, which Save and Apply filters already show: no impact then.
+ */
+export function useSegmentImpact(
+  segmentId: string | undefined,
+  rules: SegmentRules,
+  edited: boolean,
+): { impact: SegmentImpact | undefined; loading: boolean } {
+  const [settled] = useDebouncedValue(rules, 400);
+  const enabled = segmentId !== undefined && edited;
+  const query = useQuery({
+    queryKey: segmentKeys.impact(segmentId ?? '', settled),
+    queryFn: () =>
+      unwrap(
+        api.POST('/v1/segments/{id}/impact', {
+          params: { path: { id: segmentId! } },
+          body: { rules: rulesBody(settled) },
+        }),
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+    retry: false,
+  });
+  return {
+    impact: enabled && !query.isError ? query.data : undefined,
+    loading: enabled && (query.isFetching || settled !== rules),
+  };
+}
