@@ -8,16 +8,19 @@ import { segmentKeys } from '../segment-query-keys';
 /**
  * `POST /v1/segments/:id/impact` on the draft rules of a saved segment, a moment after the
  * last edit (debounced like the rules check): who would join and leave, and each experience's
- * reach before → after. Only while the rules differ from the saved ones (`edited`); invalid
- * drafts answer 400, which Save and Apply filters already show: no impact then.
+ * reach before → after. Only for settled rules that differ from the saved ones (`saved`);
+ * invalid drafts answer 400, which Save and Apply filters already show: no impact then.
  */
 export function useSegmentImpact(
   segmentId: string | undefined,
   rules: SegmentRules,
-  edited: boolean,
+  saved: SegmentRules | undefined,
 ): { impact: SegmentImpact | undefined; loading: boolean } {
   const [settled] = useDebouncedValue(rules, 400);
-  const enabled = segmentId !== undefined && edited;
+  const enabled =
+    segmentId !== undefined &&
+    saved !== undefined &&
+    JSON.stringify(settled) !== JSON.stringify(saved);
   const query = useQuery({
     queryKey: segmentKeys.impact(segmentId ?? '', settled),
     queryFn: () =>
@@ -34,6 +37,6 @@ export function useSegmentImpact(
   });
   return {
     impact: enabled && !query.isError ? query.data : undefined,
-    loading: enabled && (query.isFetching || settled !== rules),
+    loading: settled !== rules || (enabled && query.isFetching),
   };
 }

@@ -91,7 +91,7 @@ function SegmentEditor({
   const warnings = useRulesCheck(draft.rules, segment?.id);
   const rulesEdited =
     baseline !== undefined && JSON.stringify(draft.rules) !== JSON.stringify(baseline.rules);
-  const impact = useSegmentImpact(segment?.id, draft.rules, rulesEdited);
+  const impact = useSegmentImpact(segment?.id, draft.rules, baseline?.rules);
   const saveIssues = issuesOf(save.error);
   // A 400 of Save or of Apply filters: each detail next to what its path names (once).
   const issues = [...saveIssues, ...issuesOf(preview.error)].filter(
