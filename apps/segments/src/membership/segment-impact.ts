@@ -87,11 +87,19 @@ export class SegmentImpact {
         [...fromReadModel].map(async ([id, ids]) => [id, new Set(await ids)] as const),
       ),
     );
+    const sets = new Map<string, MemberSet>();
     const setOf = (id: string): MemberSet => {
+      let set = sets.get(id);
+      if (set) return set;
       const read = rows.get(id);
-      if (read) return { ids: read, full: true };
       const found = evaluatedSets.get(id);
-      return found ? { ids: found, full: scan.share >= 1 } : { ids: new Set(), full: true };
+      set = read
+        ? { ids: read, full: true }
+        : found
+          ? { ids: found, full: scan.share >= 1 }
+          : { ids: new Set<string>(), full: true };
+      sets.set(id, set);
+      return set;
     };
     const buckets = scan.buckets;
     const figures = impactFigures({

@@ -37,8 +37,15 @@ export interface ImpactFigures {
  * `before`, which is exact whenever all its sets are full (the read model).
  */
 export function impactFigures(input: ImpactInput): ImpactFigures {
-  const { share, evaluated, current, draft } = input;
-  const currentHere = restrict(current, evaluated);
+  const { share, current, draft } = input;
+  // Each set restricted once (a full set is hashed user by user to find its buckets).
+  const restricted = new Map<MemberSet, ReadonlySet<string>>();
+  const here = (set: MemberSet) => {
+    let found = restricted.get(set);
+    if (!found) restricted.set(set, (found = restrict(set, input.evaluated)));
+    return found;
+  };
+  const currentHere = here(current);
   const join = [...draft].filter((id) => !currentHere.has(id));
   const leave = [...currentHere].filter((id) => !draft.has(id));
   const scale = (n: number) => (share >= 1 ? n : Math.round(n / share));
@@ -57,7 +64,7 @@ export function impactFigures(input: ImpactInput): ImpactFigures {
       before = union.size;
     } else {
       const union = new Set(currentHere);
-      for (const set of others) for (const id of restrict(set, evaluated)) union.add(id);
+      for (const set of others) for (const id of here(set)) union.add(id);
       before = scale(union.size);
     }
     return { before, after: Math.max(0, before + scale(delta)) };
