@@ -8,6 +8,7 @@ import { UpdateExperienceUseCase } from './experiences/usecases/update-experienc
 import { GetExperienceStatsUseCase } from './interactions/usecases/get-experience-stats/get-experience-stats.usecase';
 import { RecordInteractionUseCase } from './interactions/usecases/record-interaction/record-interaction.usecase';
 import { DetachSegmentUseCase } from './segment-usage/usecases/detach-segment/detach-segment.usecase';
+import { ListSegmentAudiencesUseCase } from './segment-usage/usecases/list-segment-audiences/list-segment-audiences.usecase';
 import { ListSegmentUsageUseCase } from './segment-usage/usecases/list-segment-usage/list-segment-usage.usecase';
 import { ListTargetedExperiencesUseCase } from './targeting/usecases/list-targeted-experiences/list-targeted-experiences.usecase';
 
@@ -22,6 +23,7 @@ export const USE_CASES: Type[] = [
   RecordInteractionUseCase,
   GetExperienceStatsUseCase,
   DetachSegmentUseCase,
+  ListSegmentAudiencesUseCase,
   ListSegmentUsageUseCase,
   ListTargetedExperiencesUseCase,
 ];

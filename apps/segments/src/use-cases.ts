@@ -13,6 +13,7 @@ import { ExplainMemberUseCase } from './membership/usecases/explain-member/expla
 import { ListMembersUseCase } from './membership/usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './membership/usecases/list-user-segments/list-user-segments.usecase';
 import { SegmentForecastUseCase } from './membership/usecases/segment-forecast/segment-forecast.usecase';
+import { SegmentImpactUseCase } from './membership/usecases/segment-impact/segment-impact.usecase';
 import { SegmentHistoryUseCase } from './membership/usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './membership/usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
@@ -35,5 +36,6 @@ export const USE_CASES: Type[] = [
   PreviewSegmentUseCase,
   SegmentHistoryUseCase,
   SegmentForecastUseCase,
+  SegmentImpactUseCase,
   UserSegmentHistoryUseCase,
 ];

@@ -187,6 +187,7 @@ export type SegmentListResponse = Json<operations['SegmentsController_list']>;
 export type SegmentListItem = SegmentListResponse['segments'][number];
 export type SegmentResponse = Json<operations['SegmentsController_get']>;
 export type SegmentForecast = Json<operations['SegmentsController_forecast']>;
+export type SegmentImpact = Json<operations['SegmentsController_impact']>;
 export type SegmentHistory = Json<operations['SegmentsController_history']>;
 type RulesCheckResponse = Json<operations['SegmentsController_validate']>;
 export type LintWarning = RulesCheckResponse['warnings'][number];

@@ -81,6 +81,8 @@ const EXPECTED = [
   'GET /v1/segments/:id/count secret viewer',
   'GET /v1/segments/:id/history secret viewer',
   'GET /v1/segments/:id/forecast secret viewer',
+  // An edit's impact before saving: read-only, like the preview.
+  'POST /v1/segments/:id/impact secret viewer',
   'GET /v1/users/:userId/segments/history secret viewer',
   'GET /v1/segments/:id/users/:userId secret viewer',
   // The background count of a preview (its countId), as "Apply filters" follows it.
@@ -140,12 +142,13 @@ describe('session rules over every route of the gateway', () => {
     expect([...decisions()].sort()).toEqual([...EXPECTED].sort());
   });
 
-  it('lets viewers only read: every route a viewer may call is a GET, the preview or validate', () => {
+  it('lets viewers only read: every route a viewer may call is a GET, the preview, impact or validate', () => {
     const viewerWrites = table
       .all()
       .filter((route) => route.session === 'viewer' && route.method !== 'GET')
       .map((route) => `${route.method} ${route.path}`);
     expect(viewerWrites.sort()).toEqual([
+      'POST /v1/segments/:id/impact',
       'POST /v1/segments/preview',
       'POST /v1/segments/validate',
     ]);

@@ -23,6 +23,8 @@ import {
   segmentExplainResponse,
   segmentForecastResponse,
   segmentHistoryResponse,
+  segmentImpactDoc,
+  segmentImpactResponse,
   segmentListResponse,
   segmentMembersResponse,
   segmentPreviewResponse,
@@ -229,6 +231,25 @@ export class SegmentsController {
     @Param('id') segmentId: string,
   ): Promise<ResponseOf<'segments.segment.forecast'>> {
     return this.bus.request('segments.segment.forecast', { workspaceId, segmentId });
+  }
+
+  @Post(':id/impact')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Edit impact before saving: for draft rules of this segment, the users who would join ' +
+      'and leave (count and a sample) and each experience using it, its reach before → after; ' +
+      'within the preview time budget (exact: false marks estimates). Saves nothing',
+  })
+  @ApiBody({ schema: openApiSchema(segmentImpactDoc) })
+  @ApiOkResponse({ schema: openApiSchema(segmentImpactResponse, 'output') })
+  @ApiErrorResponses(404, 413)
+  impact(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('id') segmentId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.segment.impact'>> {
+    return this.bus.request('segments.segment.impact', { workspaceId, segmentId, body: input });
   }
 
   @Get(':id/count')

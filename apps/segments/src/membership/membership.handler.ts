@@ -8,6 +8,7 @@ import { ExplainMemberUseCase } from './usecases/explain-member/explain-member.u
 import { ListMembersUseCase } from './usecases/list-members/list-members.usecase';
 import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user-segments.usecase';
 import { SegmentForecastUseCase } from './usecases/segment-forecast/segment-forecast.usecase';
+import { SegmentImpactUseCase } from './usecases/segment-impact/segment-impact.usecase';
 import { SegmentHistoryUseCase } from './usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './usecases/user-segment-history/user-segment-history.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
@@ -29,7 +30,13 @@ export class MembershipHandler {
     private readonly segmentHistory: SegmentHistoryUseCase,
     private readonly userHistory: UserSegmentHistoryUseCase,
     private readonly segmentForecast: SegmentForecastUseCase,
+    private readonly segmentImpact: SegmentImpactUseCase,
   ) {}
+
+  @HandleRequest('segments.segment.impact')
+  impact(command: ParsedRequestOf<'segments.segment.impact'>) {
+    return this.segmentImpact.execute(command);
+  }
 
   @HandleRequest('segments.segment.forecast')
   forecast(command: ParsedRequestOf<'segments.segment.forecast'>) {

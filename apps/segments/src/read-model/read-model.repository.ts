@@ -100,6 +100,15 @@ export class ReadModelRepository {
     return rows.map((row) => row.userId);
   }
 
+  /** Every member of a segment, in no order (an edit's impact: only the userId is read). */
+  async memberIds(workspaceId: string, segmentId: string): Promise<string[]> {
+    const rows = await this.memberships
+      .find({ workspaceId, segmentIds: segmentId }, { userId: 1 })
+      .lean<{ userId: string }[]>()
+      .exec();
+    return rows.map((row) => row.userId);
+  }
+
   countMembers(workspaceId: string, segmentId: string): Promise<number> {
     return this.memberships.countDocuments({ workspaceId, segmentIds: segmentId }).exec();
   }

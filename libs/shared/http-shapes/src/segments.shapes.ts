@@ -5,6 +5,7 @@ import {
   segmentForecastView,
   segmentIdSchema,
   segmentHistoryView,
+  segmentImpactView,
   userSegmentHistoryView,
   segmentDeletedView,
   segmentListItemView,
@@ -59,6 +60,9 @@ export const previewSegmentDoc = z.object({
   cursor: z.string().optional(),
 });
 
+/** Documentation of the body of `POST /v1/segments/:id/impact`: the edited rules. */
+export const segmentImpactDoc = z.object({ rules: rulesDoc });
+
 /** Documentation of the body of `POST /v1/segments/validate`. */
 export const validateRulesDoc = z.object({
   rules: rulesDoc,
@@ -99,6 +103,11 @@ export const segmentCountResponse = segmentCountView;
 export const segmentHistoryResponse = segmentHistoryView;
 /** `GET /v1/segments/:id/forecast`: members leaving, users joining by time alone (24 h, 7 days). */
 export const segmentForecastResponse = segmentForecastView;
+/**
+ * `POST /v1/segments/:id/impact`: who would join and leave (count, a few userIds) and each
+ * experience using the segment's reach before → after; `exact: false` marks estimates.
+ */
+export const segmentImpactResponse = segmentImpactView;
 /** `GET /v1/users/:userId/segments/history?limit=&cursor=`: newest first. */
 export const userSegmentHistoryResponse = userSegmentHistoryView;
 export const segmentExplainResponse = z.object({

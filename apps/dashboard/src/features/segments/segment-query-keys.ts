@@ -11,6 +11,8 @@ export const segmentKeys = {
   members: () => [...segmentKeys.all, 'team-members'] as const,
   rulesCheck: (segmentId: string | undefined, rules: unknown) =>
     [...segmentKeys.all, 'rules-check', segmentId ?? null, rules] as const,
+  impact: (segmentId: string, rules: unknown) =>
+    [...segmentKeys.all, 'impact', segmentId, rules] as const,
   previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,
   experience: (id: string) => ['experiences', 'detail', id] as const,
 };

@@ -290,6 +290,24 @@ export const experiencesRequests = {
     /** segment id → ids of experiences whose audience lists it (absent when unused). */
     z.object({ usedBy: z.record(z.string(), z.array(experienceIdSchema)) }),
   ),
+  /**
+   * The experiences whose audience lists this segment, with their whole audience: what the
+   * segments service needs for an edit's impact on each one's reach (#18 item 1).
+   */
+  'experiences.segmentAudience.list': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, segmentId: segmentIdSchema }),
+    z.object({
+      experiences: z.array(
+        z.object({
+          id: experienceIdSchema,
+          name: z.string(),
+          status: z.enum(EXPERIENCE_STATUSES),
+          segmentIds: z.array(segmentIdSchema),
+        }),
+      ),
+    }),
+  ),
   'experiences.segment.detach': requestContract(
     'experiences',
     z.object({

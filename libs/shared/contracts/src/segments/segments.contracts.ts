@@ -194,6 +194,40 @@ export const segmentForecastView = z.object({
   evaluated: z.number().int().min(0),
 });
 
+/** Who an edit would add or remove: how many, and a few of them (userIds in order). */
+const impactSide = z.object({
+  count: z.number().int().min(0),
+  sample: z.array(userIdSchema),
+});
+
+/**
+ * `POST /v1/segments/:id/impact`: what saving these rules would change, before saving — the
+ * users who would join and leave, and each experience using the segment's reach before → after.
+ */
+export const segmentImpactView = z.object({
+  join: impactSide,
+  leave: impactSide,
+  experiences: z.array(
+    z.object({
+      id: experienceIdSchema,
+      name: z.string(),
+      status: z.enum(['draft', 'published']),
+      /** Users in at least one of its segments now. */
+      before: z.number().int().min(0),
+      /** The same with this segment's members replaced by the draft's. */
+      after: z.number().int().min(0),
+    }),
+  ),
+  /**
+   * True when every user was evaluated; false: the draft was evaluated on the share `scanned`
+   * of the users (sample buckets) within the preview's time budget and the figures are
+   * estimates scaled from it.
+   */
+  exact: z.boolean(),
+  scanned: z.number().min(0).max(1),
+  asOf: z.iso.datetime(),
+});
+
 export const userSegmentHistoryView = z.object({
   changes: z.array(membershipChangeView),
   nextCursor: z.string().nullable(),
@@ -282,6 +316,12 @@ export const segmentsRequests = {
     'segments',
     z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef }),
     segmentForecastView,
+  ),
+  /** `POST /v1/segments/:id/impact`: join / leave and experiences' reach of draft rules. */
+  'segments.segment.impact': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, segmentId: segmentRef, body: segmentBodySchema }),
+    segmentImpactView,
   ),
   /** `GET /v1/users/:userId/segments/history`: the user's entered/exited changes, paged. */
   'segments.user.history': requestContract(

@@ -25,6 +25,8 @@ import {
 } from '../hooks/use-segments';
 import { SegmentForecastCard } from '../components/segment-forecast';
 import { SegmentHistorySection } from '../components/segment-history';
+import { SegmentImpactSummary } from '../components/segment-impact';
+import { useSegmentImpact } from '../hooks/use-segment-impact';
 
 /** `/segments/new` (from Users → Save as segment, the filters come along). */
 export function NewSegmentPage() {
@@ -87,6 +89,9 @@ function SegmentEditor({
 
   const preview = usePreview(applied);
   const warnings = useRulesCheck(draft.rules, segment?.id);
+  const rulesEdited =
+    baseline !== undefined && JSON.stringify(draft.rules) !== JSON.stringify(baseline.rules);
+  const impact = useSegmentImpact(segment?.id, draft.rules, baseline?.rules);
   const saveIssues = issuesOf(save.error);
   // A 400 of Save or of Apply filters: each detail next to what its path names (once).
   const issues = [...saveIssues, ...issuesOf(preview.error)].filter(
@@ -129,6 +134,9 @@ function SegmentEditor({
           </Text>
         </div>
         <Group gap="sm">
+          {rulesEdited ? (
+            <SegmentImpactSummary impact={impact.impact} loading={impact.loading} />
+          ) : null}
           <Button
             variant="default"
             onClick={() => {
