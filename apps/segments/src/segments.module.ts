@@ -8,6 +8,7 @@ import { UserSnapshotCache } from './membership/user-snapshot-cache';
 import { MemberPager } from './membership/member-pager';
 import { SavedSegment } from './membership/saved-segment';
 import { SampledPreview } from './membership/sampled-preview';
+import { FilterCountScan } from './membership/usecases/filter-counts/filter-count-scan';
 import {
   PREVIEW_COUNT_MODEL,
   PreviewCountRepository,
@@ -57,6 +58,7 @@ export class SegmentsModule {
         SavedSegment,
         PreviewCountRepository,
         SampledPreview,
+        FilterCountScan,
         ...USE_CASES,
       ],
     };

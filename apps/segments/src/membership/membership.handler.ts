@@ -10,6 +10,7 @@ import { ListUserSegmentsUseCase } from './usecases/list-user-segments/list-user
 import { SegmentForecastUseCase } from './usecases/segment-forecast/segment-forecast.usecase';
 import { SegmentHistoryUseCase } from './usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './usecases/user-segment-history/user-segment-history.usecase';
+import { FilterCountsUseCase } from './usecases/filter-counts/filter-counts.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
 
 /**
@@ -29,6 +30,7 @@ export class MembershipHandler {
     private readonly segmentHistory: SegmentHistoryUseCase,
     private readonly userHistory: UserSegmentHistoryUseCase,
     private readonly segmentForecast: SegmentForecastUseCase,
+    private readonly filterCounts: FilterCountsUseCase,
   ) {}
 
   @HandleRequest('segments.segment.forecast')
@@ -49,6 +51,11 @@ export class MembershipHandler {
   @HandleRequest('segments.segment.preview')
   preview(command: ParsedRequestOf<'segments.segment.preview'>) {
     return this.previewSegment.execute(command);
+  }
+
+  @HandleRequest('segments.filters.count')
+  countsOfFilters(command: ParsedRequestOf<'segments.filters.count'>) {
+    return this.filterCounts.execute(command);
   }
 
   @HandleRequest('segments.count.get')
