@@ -11,6 +11,8 @@ export const segmentKeys = {
   members: () => [...segmentKeys.all, 'team-members'] as const,
   rulesCheck: (segmentId: string | undefined, rules: unknown) =>
     [...segmentKeys.all, 'rules-check', segmentId ?? null, rules] as const,
+  filterCounts: (run: number, rules: unknown) =>
+    [...segmentKeys.all, 'filter-counts', run, rules] as const,
   previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,
   experience: (id: string) => ['experiences', 'detail', id] as const,
 };
