@@ -7,7 +7,7 @@ import {
   type CompiledSegment,
   estimateFromSample,
   FilterCounter,
-  findEventHits,
+  type ExecutionPlan,
   positiveFromHits,
   type SegmentDataSource,
 } from '@seg/segment-engine';
@@ -35,6 +35,8 @@ export class FilterCountScan {
   ) {}
 
   async count(workspaceId: string, compiled: CompiledSegment): Promise<FilterCountsAnswer> {
+    // The budget is for the whole answer, the size check included.
+    const started = performance.now();
     const now = new Date();
     const source = this.store.dataSource(workspaceId);
     const counter = new FilterCounter(compiled);
@@ -42,15 +44,15 @@ export class FilterCountScan {
       await this.scan(counter, workspaceId, compiled, now, source, undefined);
       return answerOf(counter, 1, now);
     }
-    const started = performance.now();
     const deadline = started + this.config.PREVIEW_BUDGET_MS;
+    const scanStarted = performance.now();
     let scanned = 0;
     while (scanned < SAMPLE_BUCKETS) {
       await this.scan(counter, workspaceId, compiled, now, source, scanned);
       scanned += 1;
       // As the preview: stop when the next bucket would likely end past the budget.
       const at = performance.now();
-      if (at + (at - started) / scanned > deadline) break;
+      if (at + (at - scanStarted) / scanned > deadline) break;
     }
     return answerOf(counter, scanned / SAMPLE_BUCKETS, now);
   }
@@ -78,8 +80,9 @@ export class FilterCountScan {
     // The profiles' `$match` is top-level equalities only (workspace, bucket): pushed down.
     const match: Record<string, unknown> = { workspaceId };
     if (sampleBucket !== undefined) match['sampleBucket'] = sampleBucket;
+    // The event queries and the profiles' read at once (findEventHits runs them one by one).
     const [hits, profiles] = await Promise.all([
-      findEventHits(plan, source),
+      eventHits(plan, source),
       source.aggregateProfiles([{ $match: match }]),
     ]);
     const nowMs = now.getTime();
@@ -88,6 +91,31 @@ export class FilterCountScan {
       counter.add(profile, nowMs, positiveFromHits(compiled, hits.get(userId)));
     }
   }
+}
+
+/** userId → indexes of the plan's event queries that found the user (as `findEventHits`). */
+async function eventHits(
+  plan: ExecutionPlan,
+  source: SegmentDataSource,
+): Promise<Map<string, number[]>> {
+  const found = await Promise.all(
+    plan.eventQueries.map(async (query) => {
+      const ids: string[] = [];
+      for await (const doc of await source.aggregateEvents(query.pipeline)) {
+        if (typeof doc['_id'] === 'string') ids.push(doc['_id']);
+      }
+      return ids;
+    }),
+  );
+  const hits = new Map<string, number[]>();
+  found.forEach((ids, index) => {
+    for (const userId of ids) {
+      const list = hits.get(userId);
+      if (list) list.push(index);
+      else hits.set(userId, [index]);
+    }
+  });
+  return hits;
 }
 
 function answerOf(counter: FilterCounter, share: number, now: Date): FilterCountsAnswer {
