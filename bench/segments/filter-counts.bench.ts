@@ -1,6 +1,6 @@
 /**
- * Per-filter counts benchmark (`POST /v1/segments/filter-counts`, issue 18 item 2): a
- * 9-node rules tree (relative windows, a missing-attribute negation, a nested group, event
+ * Per-filter counts benchmark (`POST /v1/segments/filter-counts`, issue 18 item 2): an
+ * 8-node rules tree (relative windows, a missing-attribute negation, a nested group, event
  * conditions) over the shared generated workspace, counted the way the segments service
  * counts it (`FilterCountScan` over the profile-store repositories: the event queries once,
  * every profile read once, every node evaluated in process), sample bucket by sample bucket
@@ -67,7 +67,7 @@ type Node = Condition | RuleGroup;
 const and = (...conditions: Node[]): RuleGroup => ({ type: 'group', operator: 'and', conditions });
 const or = (...conditions: Node[]): RuleGroup => ({ type: 'group', operator: 'or', conditions });
 
-/** 9 nodes: the root, 5 items, a nested or of 2 filters and one of its own items. */
+/** 8 nodes: the root, its 5 items, and the 2 filters of the nested or. */
 const RULES: SegmentRules = and(
   {
     type: 'attribute',
@@ -255,7 +255,8 @@ async function main(): Promise<void> {
         `exact ${answer?.exact}, scanned ${answer?.scanned}`,
     );
     console.log(
-      `every bucket (exact): ${all.ms.toFixed(0)} ms; one pass (exact): ${pass.ms.toFixed(0)} ms`,
+      `one pass (exact): ${pass.ms.toFixed(0)} ms` +
+        (EVERY_BUCKET ? `; every bucket (exact): ${all.ms.toFixed(0)} ms` : ''),
     );
     console.log(
       `brute force: read ${read.ms.toFixed(0)} ms, then ${brute.value.length * 2 - 1} full passes ` +
@@ -274,7 +275,7 @@ async function main(): Promise<void> {
       {
         answer_ms: answerMedian,
         answer_scanned: answer?.scanned ?? NaN,
-        every_bucket_ms: all.ms,
+        ...(EVERY_BUCKET ? { every_bucket_ms: all.ms } : {}),
         one_pass_ms: pass.ms,
         brute_force_passes_ms: brute.ms,
         nodes: all.value.filters.length,
