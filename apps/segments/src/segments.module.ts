@@ -9,6 +9,7 @@ import { MemberPager } from './membership/member-pager';
 import { SavedSegment } from './membership/saved-segment';
 import { SampledPreview } from './membership/sampled-preview';
 import { SegmentImpact } from './membership/segment-impact';
+import { FilterCountScan } from './membership/usecases/filter-counts/filter-count-scan';
 import {
   PREVIEW_COUNT_MODEL,
   PreviewCountRepository,
@@ -59,6 +60,7 @@ export class SegmentsModule {
         PreviewCountRepository,
         SampledPreview,
         SegmentImpact,
+        FilterCountScan,
         ...USE_CASES,
       ],
     };

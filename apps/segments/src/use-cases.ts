@@ -16,6 +16,7 @@ import { SegmentForecastUseCase } from './membership/usecases/segment-forecast/s
 import { SegmentImpactUseCase } from './membership/usecases/segment-impact/segment-impact.usecase';
 import { SegmentHistoryUseCase } from './membership/usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './membership/usecases/user-segment-history/user-segment-history.usecase';
+import { FilterCountsUseCase } from './membership/usecases/filter-counts/filter-counts.usecase';
 import { PreviewSegmentUseCase } from './membership/usecases/preview-segment/preview-segment.usecase';
 
 /** Every use case of the segments service, one per bus request (each handler calls one). */
@@ -30,6 +31,7 @@ export const USE_CASES: Type[] = [
   CheckMembershipUseCase,
   CountMembersUseCase,
   ExplainMemberUseCase,
+  FilterCountsUseCase,
   GetPreviewCountUseCase,
   ListMembersUseCase,
   ListUserSegmentsUseCase,

@@ -198,6 +198,8 @@ export type PreviewResponse = Json<operations['SegmentsController_preview']> & {
   interval?: [number, number];
   countId?: string;
 };
+/** `POST /v1/segments/filter-counts`: per filter and group of draft rules (by path). */
+export type FilterCountsResponse = Json<operations['SegmentsController_filterCounts']>;
 export type UserListResponse = Json<operations['UsersController_list']>;
 export type UserProfile = Json<operations['UsersController_get']>;
 export type ExperienceResponse = Json<operations['ExperiencesController_get']>;

@@ -74,6 +74,7 @@ const EXPECTED = [
   'POST /v1/segments secret editor',
   'POST /v1/segments/preview secret viewer',
   'POST /v1/segments/validate secret viewer',
+  'POST /v1/segments/filter-counts secret viewer',
   'GET /v1/segments/:id secret viewer',
   'PUT /v1/segments/:id secret editor',
   'DELETE /v1/segments/:id secret editor',
@@ -142,13 +143,14 @@ describe('session rules over every route of the gateway', () => {
     expect([...decisions()].sort()).toEqual([...EXPECTED].sort());
   });
 
-  it('lets viewers only read: every route a viewer may call is a GET, the preview, impact or validate', () => {
+  it('lets viewers only read: every route a viewer may call is a GET, the preview, its filter counts, impact or validate', () => {
     const viewerWrites = table
       .all()
       .filter((route) => route.session === 'viewer' && route.method !== 'GET')
       .map((route) => `${route.method} ${route.path}`);
     expect(viewerWrites.sort()).toEqual([
       'POST /v1/segments/:id/impact',
+      'POST /v1/segments/filter-counts',
       'POST /v1/segments/preview',
       'POST /v1/segments/validate',
     ]);

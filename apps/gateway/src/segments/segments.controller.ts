@@ -14,6 +14,8 @@ import type { ResponseOf } from '@seg/contracts';
 import {
   createSegmentDoc,
   deletedSegmentResponse,
+  filterCountsDoc,
+  filterCountsResponse,
   pageQuery,
   previewCountResponse,
   previewSegmentDoc,
@@ -102,6 +104,25 @@ export class SegmentsController {
     @body() input: Body,
   ): Promise<ResponseOf<'segments.segment.preview'>> {
     return this.bus.request('segments.segment.preview', { workspaceId, body: input });
+  }
+
+  @Post('filter-counts')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "The builder's per-filter counts of unsaved rules: for every condition and group (by " +
+      'path) the users it matches on its own and the running total of its group, and the ' +
+      "filter that empties the segment (emptiedBy); within the preview's time budget " +
+      '(exact: false gives estimates from the share scanned)',
+  })
+  @ApiBody({ schema: openApiSchema(filterCountsDoc) })
+  @ApiOkResponse({ schema: openApiSchema(filterCountsResponse, 'output') })
+  @ApiErrorResponses(413)
+  filterCounts(
+    @CurrentWorkspace() workspaceId: string,
+    @body() input: Body,
+  ): Promise<ResponseOf<'segments.filters.count'>> {
+    return this.bus.request('segments.filters.count', { workspaceId, body: input });
   }
 
   @Post('validate')

@@ -11,6 +11,7 @@ import { SegmentForecastUseCase } from './usecases/segment-forecast/segment-fore
 import { SegmentImpactUseCase } from './usecases/segment-impact/segment-impact.usecase';
 import { SegmentHistoryUseCase } from './usecases/segment-history/segment-history.usecase';
 import { UserSegmentHistoryUseCase } from './usecases/user-segment-history/user-segment-history.usecase';
+import { FilterCountsUseCase } from './usecases/filter-counts/filter-counts.usecase';
 import { PreviewSegmentUseCase } from './usecases/preview-segment/preview-segment.usecase';
 
 /**
@@ -31,6 +32,7 @@ export class MembershipHandler {
     private readonly userHistory: UserSegmentHistoryUseCase,
     private readonly segmentForecast: SegmentForecastUseCase,
     private readonly segmentImpact: SegmentImpactUseCase,
+    private readonly filterCounts: FilterCountsUseCase,
   ) {}
 
   @HandleRequest('segments.segment.impact')
@@ -56,6 +58,11 @@ export class MembershipHandler {
   @HandleRequest('segments.segment.preview')
   preview(command: ParsedRequestOf<'segments.segment.preview'>) {
     return this.previewSegment.execute(command);
+  }
+
+  @HandleRequest('segments.filters.count')
+  countsOfFilters(command: ParsedRequestOf<'segments.filters.count'>) {
+    return this.filterCounts.execute(command);
   }
 
   @HandleRequest('segments.count.get')

@@ -1,4 +1,5 @@
 import {
+  filterCountsView,
   previewCountView,
   rulesCheckView,
   segmentCountView,
@@ -92,6 +93,13 @@ export const segmentMembersResponse = z.object({
 export const segmentPreviewResponse = segmentPreviewView
   .omit({ interval: true })
   .describe('exact: false adds interval: [low, high] (95%, integers) and countId');
+/** Documentation of the body of `POST /v1/segments/filter-counts`. */
+export const filterCountsDoc = z.object({ rules: rulesDoc });
+/**
+ * `POST /v1/segments/filter-counts`: per node of the rules (by path), its count alone and the
+ * running total of its group, `emptiedBy`, and the preview's `exact` / `scanned` rules.
+ */
+export const filterCountsResponse = filterCountsView;
 /** `GET /v1/segments/counts/:countId`: a preview's background count. */
 export const previewCountResponse = previewCountView;
 /**

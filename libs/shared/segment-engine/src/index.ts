@@ -88,6 +88,16 @@ export type { EventLike } from './evaluate/event-count';
 // Explain
 export { explain, type ExplainedWindow, type ExplainNode } from './explain/explain';
 
+// Per-filter counts (each node of draft rules, running totals, the filter that empties them)
+export {
+  FilterCounter,
+  positiveFromContext,
+  positiveFromHits,
+  type EventPositive,
+  type FilterTallies,
+  type FilterTally,
+} from './counts/filter-counts';
+
 // Sampling (preview at any size)
 export { estimateFromSample, type SampleEstimate } from './sample/estimate';
 

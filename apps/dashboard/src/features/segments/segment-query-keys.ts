@@ -13,6 +13,8 @@ export const segmentKeys = {
     [...segmentKeys.all, 'rules-check', segmentId ?? null, rules] as const,
   impact: (segmentId: string, rules: unknown) =>
     [...segmentKeys.all, 'impact', segmentId, rules] as const,
+  filterCounts: (run: number, rules: unknown) =>
+    [...segmentKeys.all, 'filter-counts', run, rules] as const,
   previewCount: (countId: string) => [...segmentKeys.all, 'preview-count', countId] as const,
   experience: (id: string) => ['experiences', 'detail', id] as const,
 };

@@ -125,6 +125,37 @@ export const previewCountView = z.object({
   exact: z.boolean(),
 });
 
+/**
+ * One node of draft rules in `POST /v1/segments/filter-counts`: `path` as validation details
+ * and lint warnings name it (`rules`, `rules.conditions[1].conditions[0]`); `count`, the users
+ * it matches on its own; `runningTotal`, the users matching its group's operator over the
+ * group's items 1..k (k: this one); the root's is its count. Estimates when `exact` is false.
+ */
+export const filterCountView = z.object({
+  path: z.string(),
+  kind: z.enum(['group', 'condition']),
+  count: z.number().int().min(0),
+  runningTotal: z.number().int().min(0),
+  /** 95% interval of `count`, when it is an estimate. */
+  interval: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+});
+
+/**
+ * Per-filter counts of draft rules, within the preview's time budget: `exact` when every user
+ * was evaluated, otherwise every figure is an estimate from the share `scanned` (0–1) of users
+ * (sample buckets, as the preview). `emptiedBy`: the path of the filter (or group) that empties
+ * the segment, null when the segment has members (see the segments service's README).
+ */
+export const filterCountsView = z.object({
+  /** Users of the workspace (an estimate when not exact). */
+  users: z.number().int().min(0),
+  filters: z.array(filterCountView),
+  emptiedBy: z.string().nullable(),
+  exact: z.boolean(),
+  scanned: z.number().min(0).max(1),
+  asOf: z.iso.datetime(),
+});
+
 const detachedExperienceList =
   experiencesRequests['experiences.segment.detach'].response.shape.experiences;
 
@@ -288,6 +319,12 @@ export const segmentsRequests = {
     'segments',
     z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
     segmentPreviewView,
+  ),
+  /** `POST /v1/segments/filter-counts`: each node of draft rules, its count and running total. */
+  'segments.filters.count': requestContract(
+    'segments',
+    z.object({ workspaceId: workspaceIdSchema, body: segmentBodySchema }),
+    filterCountsView,
   ),
   /** A preview's background count; any short id, so that a malformed one answers 404. */
   'segments.count.get': requestContract(

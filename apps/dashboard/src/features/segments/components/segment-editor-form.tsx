@@ -3,6 +3,7 @@ import type { SegmentRules } from '@seg/segment-engine';
 import type { FieldIssue, RuleWarning } from '../filter-builder/error-paths';
 import { FilterBuilder } from '../filter-builder/filter-builder';
 import type { FilterCatalog } from '../filter-builder/filter-catalog';
+import type { FilterCounts } from '../filter-builder/filter-counts';
 import type { SegmentDraft } from '../hooks/use-segment-draft';
 
 interface SegmentEditorFormProps {
@@ -10,6 +11,10 @@ interface SegmentEditorFormProps {
   catalog: FilterCatalog;
   issues?: readonly FieldIssue[];
   warnings?: readonly RuleWarning[];
+  /** Per-filter counts of the applied rules (absent before Apply filters or after an edit). */
+  counts?: FilterCounts;
+  /** Why the per-filter counts could not be loaded (not a 400: the filters show those). */
+  countsError?: string;
   onNameChange: (name: string) => void;
   onDescriptionChange: (description: string) => void;
   onRulesChange: (rules: SegmentRules) => void;
@@ -59,7 +64,13 @@ export function SegmentEditorForm(props: SegmentEditorFormProps) {
           catalog={catalog}
           issues={issues}
           warnings={props.warnings}
+          counts={props.counts}
         />
+        {props.countsError ? (
+          <Text size="sm" c="red.7" mt="sm" role="status">
+            The counts per filter could not be loaded: {props.countsError}
+          </Text>
+        ) : null}
       </Paper>
     </Stack>
   );

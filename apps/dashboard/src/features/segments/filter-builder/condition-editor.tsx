@@ -1,4 +1,4 @@
-import { ActionIcon, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Box, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import type { Condition } from '@seg/segment-engine';
 import { AttributeFields } from './attribute-fields';
@@ -8,6 +8,8 @@ import { fieldOf, type FieldIssue, relatedPositions, type RuleWarning } from './
 import { EventFields } from './event-fields';
 import { ExperienceFields } from './experience-fields';
 import type { FilterCatalog } from './filter-catalog';
+import type { FilterCounts } from './filter-counts';
+import { NodeCount } from './node-count';
 import { CATEGORY_LABELS } from './labels';
 import { SegmentFields } from './segment-fields';
 
@@ -21,6 +23,10 @@ interface ConditionEditorProps {
   issues: readonly FieldIssue[];
   /** The lint's warnings about this filter (shown in yellow; they never block a save). */
   warnings?: readonly RuleWarning[];
+  /** Per-filter counts of the rules: this filter's shows beside it. */
+  counts?: FilterCounts;
+  /** Its position in its group (0-based), for the running total. */
+  index?: number;
   /** Prefix of the API paths, to number the filters a warning also involves. */
   basePath?: string;
   onChange: (condition: Condition) => void;
@@ -32,14 +38,15 @@ const CATEGORIES = Object.keys(CATEGORY_LABELS) as Condition['type'][];
 /** One filter: its category, then the fields of that kind of condition. */
 export function ConditionEditor(props: ConditionEditorProps) {
   const { condition, catalog, position, apiPath, issues, onChange, onRemove } = props;
-  const { warnings = [], basePath = 'rules' } = props;
+  const { warnings = [], basePath = 'rules', counts, index = 0 } = props;
+  const empties = counts?.emptiedBy === apiPath;
   const errorId = `${apiPath}-errors`;
   const warningId = `${apiPath}-warnings`;
   const describedBy = [issues.length > 0 ? errorId : '', warnings.length > 0 ? warningId : '']
     .filter(Boolean)
     .join(' ');
   const borderColor =
-    issues.length > 0
+    issues.length > 0 || empties
       ? 'var(--mantine-color-red-5)'
       : warnings.length > 0
         ? 'var(--mantine-color-yellow-5)'
@@ -66,6 +73,9 @@ export function ConditionEditor(props: ConditionEditorProps) {
           />
           <KindFields condition={condition} catalog={catalog} onChange={onChange} />
         </Group>
+        <Box mt={30}>
+          <NodeCount counts={counts} path={apiPath} index={index} />
+        </Box>
         <ActionIcon
           variant="subtle"
           color="gray"

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { defaultCondition, defaultGroup } from './default-conditions';
 import type { FieldIssue, RuleWarning } from './error-paths';
 import type { FilterCatalog } from './filter-catalog';
+import type { FilterCounts } from './filter-counts';
 import { GroupEditor, type GroupActions } from './group-editor';
 import { appendNode, removeNode, updateNode } from './rules-tree';
 
@@ -16,6 +17,11 @@ export interface FilterBuilderProps {
   issues?: readonly FieldIssue[];
   /** The lint's warnings (`POST /v1/segments/validate`); each shows next to its node. */
   warnings?: readonly RuleWarning[];
+  /**
+   * Per-filter counts of these rules (`POST /v1/segments/filter-counts`): a count beside every
+   * filter and group, and "Empties the segment" on the filter that empties it.
+   */
+  counts?: FilterCounts;
   /** Prefix of the issues' paths. Default `rules`, as in a segment's create / update body. */
   basePath?: string;
 }
@@ -27,6 +33,7 @@ export function FilterBuilder({
   catalog,
   issues = [],
   warnings = [],
+  counts,
   basePath = 'rules',
 }: FilterBuilderProps) {
   const actions = useMemo<GroupActions>(
@@ -46,6 +53,7 @@ export function FilterBuilder({
       catalog={catalog}
       issues={issues}
       warnings={warnings}
+      counts={counts}
       basePath={basePath}
       actions={actions}
     />

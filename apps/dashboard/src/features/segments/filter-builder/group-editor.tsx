@@ -23,6 +23,8 @@ import {
   warningsOfNode,
 } from './error-paths';
 import type { FilterCatalog } from './filter-catalog';
+import type { FilterCounts } from './filter-counts';
+import { NodeCount } from './node-count';
 import { apiPath, displayPosition, isGroup, type NodePath, type RuleNode } from './rules-tree';
 
 export interface GroupActions {
@@ -38,6 +40,7 @@ interface GroupEditorProps {
   catalog: FilterCatalog;
   issues: readonly FieldIssue[];
   warnings?: readonly RuleWarning[];
+  counts?: FilterCounts;
   basePath: string;
   actions: GroupActions;
 }
@@ -46,7 +49,7 @@ const DEPTH_COLORS = ['indigo', 'teal', 'grape', 'orange'];
 
 /** A group: its and / or switch, its items (filters and groups), Add filter and Add group. */
 export function GroupEditor(props: GroupEditorProps) {
-  const { group, path, catalog, issues, warnings = [], basePath, actions } = props;
+  const { group, path, catalog, issues, warnings = [], counts, basePath, actions } = props;
   const isRoot = path.length === 0;
   const depth = path.length + 1; // the root counts as one level
   const position = displayPosition(path);
@@ -91,6 +94,11 @@ export function GroupEditor(props: GroupEditorProps) {
           <Text size="sm" c="dimmed">
             {group.operator === 'and' ? 'all of these filters' : 'any of these filters'}
           </Text>
+          <NodeCount
+            counts={counts}
+            path={nodeApiPath}
+            index={isRoot ? null : (path.at(-1) ?? null)}
+          />
         </Group>
         {!isRoot && (
           <ActionIcon
@@ -126,6 +134,7 @@ export function GroupEditor(props: GroupEditorProps) {
                   catalog={catalog}
                   issues={issues}
                   warnings={warnings}
+                  counts={counts}
                   basePath={basePath}
                   actions={actions}
                 />
@@ -137,6 +146,8 @@ export function GroupEditor(props: GroupEditorProps) {
                   apiPath={apiPath(itemPath, basePath)}
                   issues={issuesOfNode(issues, apiPath(itemPath, basePath), false)}
                   warnings={warningsOfNode(warnings, apiPath(itemPath, basePath))}
+                  counts={counts}
+                  index={index}
                   basePath={basePath}
                   onChange={(condition: Condition) => actions.replace(itemPath, condition)}
                   onRemove={() => actions.remove(itemPath)}

@@ -13,6 +13,7 @@ import { PreviewPanel } from '../components/preview-panel';
 import { SegmentEditorForm } from '../components/segment-editor-form';
 import { apiPath } from '../filter-builder/rules-tree';
 import { useFilterCatalog } from '../hooks/use-filter-catalog';
+import { useFilterCounts } from '../hooks/use-filter-counts';
 import { type AppliedFilters, issuesOf, usePreview } from '../hooks/use-preview';
 import { useRulesCheck } from '../hooks/use-rules-check';
 import { type SegmentDraft, useSegmentDraft } from '../hooks/use-segment-draft';
@@ -88,6 +89,11 @@ function SegmentEditor({
   });
 
   const preview = usePreview(applied);
+  const filterCounts = useFilterCounts(applied, draft.rules);
+  const countsError =
+    filterCounts.error && issuesOf(filterCounts.error).length === 0
+      ? errorMessage(filterCounts.error)
+      : undefined;
   const warnings = useRulesCheck(draft.rules, segment?.id);
   const rulesEdited =
     baseline !== undefined && JSON.stringify(draft.rules) !== JSON.stringify(baseline.rules);
@@ -198,6 +204,8 @@ function SegmentEditor({
           catalog={catalog.data}
           issues={issues}
           warnings={warnings}
+          counts={filterCounts.counts}
+          countsError={countsError}
           onNameChange={setName}
           onDescriptionChange={setDescription}
           onRulesChange={setRules}

@@ -79,7 +79,12 @@ export function UsersPage() {
         <Paper withBorder radius="md" p="lg">
           {filtersOpened ? (
             <Suspense fallback={<PageLoader label="Loading the filters" />}>
-              <UserFilters rules={rules} onChange={setRules} issuesError={preview.error} />
+              <UserFilters
+                rules={rules}
+                onChange={setRules}
+                issuesError={preview.error}
+                applied={applied}
+              />
             </Suspense>
           ) : null}
         </Paper>
