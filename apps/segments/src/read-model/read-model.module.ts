@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { SegmentsConfig } from '../config';
 import { segmentsJobsModule } from '../jobs';
+import { MembershipCombinations } from './membership-combinations';
 import { MembershipQueue } from './membership-queue';
 import { ReadModelRepository } from './read-model.repository';
 import { READ_MODEL_SCHEMAS } from './read-model.schemas';
@@ -13,8 +14,8 @@ export class ReadModelModule {
     return {
       module: ReadModelModule,
       imports: [segmentsJobsModule(config), MongooseModule.forFeature(READ_MODEL_SCHEMAS)],
-      providers: [ReadModelRepository, MembershipQueue],
-      exports: [ReadModelRepository, MembershipQueue],
+      providers: [ReadModelRepository, MembershipQueue, MembershipCombinations],
+      exports: [ReadModelRepository, MembershipQueue, MembershipCombinations],
     };
   }
 }
