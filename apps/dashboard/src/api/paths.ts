@@ -200,3 +200,4 @@ export type PreviewResponse = Json<operations['SegmentsController_preview']> & {
 export type UserListResponse = Json<operations['UsersController_list']>;
 export type UserProfile = Json<operations['UsersController_get']>;
 export type ExperienceResponse = Json<operations['ExperiencesController_get']>;
+export type AudienceOverlap = Json<operations['AudienceOverlapController_overlap']>;
