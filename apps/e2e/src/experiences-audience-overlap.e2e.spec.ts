@@ -5,6 +5,7 @@
 // segment's members and what it adds, the overlap and share with each other published
 // experience) must equal a brute-force count over the seeded users, with membership decided
 // here from the seed by the spec's rules (segments.md), not by the services.
+import { MongoClient } from 'mongodb';
 import { waitFor } from '@seg/testing';
 import { api, createWorkspace, type TestWorkspace } from './support/api';
 
@@ -290,6 +291,37 @@ describe('audience overlap (the read model) equals a brute-force count over the 
     const answer = await readyOverlap({ audience: { mode: 'all' } });
     expect(answer).toMatchObject(expected('all'));
     expect(answer.total).toBe(USERS.length);
+  });
+
+  it('says so, and marks the figures estimated, while a segment is not computed from its current version', async () => {
+    // As if EU's recomputation had not finished: its state is of an older version.
+    const mongo = await MongoClient.connect(process.env['E2E_MONGODB_URI'] as string);
+    try {
+      const states = mongo.db(process.env['E2E_MONGODB_DB']).collection<{
+        _id: string;
+        deps: Record<string, number>;
+      }>('segment_states');
+      const state = await states.findOne({ _id: ids.eu });
+      expect(state).not.toBeNull();
+      await states.updateOne({ _id: ids.eu }, { $set: { deps: { [ids.eu]: 0 } } });
+      try {
+        const answer = await overlap({ audience: audienceBody(['pro']) });
+        // EU is not selected, but Onboarding tour's overlap depends on it.
+        expect(answer.body).toMatchObject({
+          status: 'computing',
+          pending: [ids.eu],
+          estimated: true,
+        });
+        const another = await overlap({ audience: audienceBody(['bigTeams']) });
+        expect(another.body).toMatchObject({ status: 'computing', pending: [ids.eu] });
+      } finally {
+        await states.updateOne({ _id: ids.eu }, { $set: { deps: state!.deps } });
+      }
+      const after = await overlap({ audience: audienceBody(['pro']) });
+      expect(after.body).toMatchObject({ status: 'ready', pending: [], estimated: false });
+    } finally {
+      await mongo.close();
+    }
   });
 
   it('names an unknown segment, and a malformed body, in a 400', async () => {
