@@ -49,7 +49,13 @@ export function AudienceOverlapPanel({
   }
   const shared = overlap.experiences.filter((experience) => experience.overlap > 0);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Audience overlap">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-label="Overlap with other experiences"
+    >
       <Stack gap="xs">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           Overlaps with

@@ -22,7 +22,9 @@ describe('the Audience step: what each segment adds, and the overlap', () => {
     );
     expect(rowOf(audience, /Churn risk/).getByText('adds 1 on its own')).toBeInTheDocument();
     expect(rowOf(audience, /Admins/).queryByText(/on its own/)).toBeNull();
-    const overlap = within(await screen.findByRole('region', { name: 'Audience overlap' }));
+    const overlap = within(
+      await screen.findByRole('region', { name: 'Overlap with other experiences' }),
+    );
     // Welcome tour (published: Trial users or Admins) reaches u1–u3 of these 4 users;
     // Old survey (published, no segment) reaches nobody and is not listed.
     expect(overlap.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -62,7 +64,9 @@ describe('the Audience step: what each segment adds, and the overlap', () => {
         },
       }),
     );
-    const overlap = within(await screen.findByRole('region', { name: 'Audience overlap' }));
+    const overlap = within(
+      await screen.findByRole('region', { name: 'Overlap with other experiences' }),
+    );
     expect(
       overlap.getByText('No other published experience reaches these users.'),
     ).toBeInTheDocument();
