@@ -2822,7 +2822,7 @@ export interface operations {
               name: string;
             }[];
             /** @enum {string} */
-            status: 'ready' | 'computing' | 'failed';
+            status: 'ready' | 'computing' | 'failed' | 'counting';
             total: number;
           };
         };

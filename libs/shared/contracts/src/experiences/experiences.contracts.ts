@@ -226,7 +226,9 @@ export type AudienceOverlapInput = z.output<typeof audienceOverlapInput>;
  * largest overlap first. `status` `ready`: every segment involved (selected, and those of the
  * other experiences) is fully computed from its current definition; `computing` (with
  * `progress`) or `failed`: `pending` lists those that are not, and every figure is the read
- * model as it stands, marked `estimated`.
+ * model as it stands, marked `estimated`. `counting`: the workspace's memberships are being
+ * read (the first question, or the first after a segment change, on a large workspace): no
+ * figures yet (zeros, `estimated`); ask again in a moment.
  */
 export const audienceOverlapSchema = z.object({
   total: z.number().int().min(0),
@@ -246,7 +248,7 @@ export const audienceOverlapSchema = z.object({
       share: z.number().min(0).max(1),
     }),
   ),
-  status: z.enum(['ready', 'computing', 'failed']),
+  status: z.enum(['ready', 'computing', 'failed', 'counting']),
   progress: z.number().min(0).max(1).optional(),
   pending: z.array(segmentIdSchema),
   estimated: z.boolean(),

@@ -216,7 +216,8 @@ export type OverlapAudience = z.output<typeof overlapAudienceSchema>;
  * selected segment); per other audience (by `key`) the users in both. `status` is `ready`
  * when every segment involved has been fully computed from its current definition; otherwise
  * `computing` (`progress` 0–1) or `failed`, `pending` lists the segments not ready and the
- * figures are the read model as it stands (`estimated: true`).
+ * figures are the read model as it stands (`estimated: true`); `counting`: the read model is
+ * still being read (no figures yet: zeros, `estimated`).
  */
 export const audienceOverlapCountsView = z.object({
   total: z.number().int().min(0),
@@ -229,7 +230,7 @@ export const audienceOverlapCountsView = z.object({
     }),
   ),
   others: z.array(z.object({ key: z.string(), overlap: z.number().int().min(0) })),
-  status: z.enum(['ready', 'computing', 'failed']),
+  status: z.enum(['ready', 'computing', 'failed', 'counting']),
   progress: z.number().min(0).max(1).optional(),
   pending: z.array(segmentIdSchema),
   estimated: z.boolean(),

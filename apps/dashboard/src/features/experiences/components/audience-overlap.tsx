@@ -37,8 +37,9 @@ export function AudienceOverlapPanel({
       </Text>
     );
   }
-  if (!overlap) {
-    return loading ? (
+  if (!overlap || overlap.status === 'counting') {
+    // `counting`: the memberships are still being read (a large workspace's first question).
+    return loading || overlap ? (
       <Group gap={6}>
         <Loader size="xs" aria-label="Counting the overlap" />
         <Text size="sm" c="dimmed">

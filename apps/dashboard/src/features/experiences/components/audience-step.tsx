@@ -32,7 +32,8 @@ export function AudienceStep({
   const overlap = useAudienceOverlap(audience, experienceId);
   const nobody = audience.mode === 'segments' && audience.segmentIds.length === 0;
   // Only the answer for this very selection names what each segment adds.
-  const current = overlap.isPlaceholderData ? undefined : overlap.data;
+  const current =
+    overlap.isPlaceholderData || overlap.data?.status === 'counting' ? undefined : overlap.data;
   const adds = new Map(current?.segments.map((segment) => [segment.id, segment.adds]));
   // Switching to All users and back keeps the segments ticked before.
   const [remembered, setRemembered] = useState<string[]>(

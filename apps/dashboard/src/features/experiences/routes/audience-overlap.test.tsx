@@ -78,4 +78,20 @@ describe('the Audience step: what each segment adds, and the overlap', () => {
       experienceId: 'exp_tour',
     });
   });
+
+  it('while the memberships are still being read (counting), shows no figure', async () => {
+    renderApp(
+      '/experiences/exp_tour',
+      experienceRoutes({
+        'POST /v1/experiences/audience-overlap': (call) => {
+          const { body } = overlapOfBody(call) as { body: Record<string, unknown> };
+          return ok({ ...body, status: 'counting', estimated: true, total: 0 });
+        },
+      }),
+    );
+    const audience = await audienceSection();
+    expect(await screen.findByText('Counting the overlap…')).toBeInTheDocument();
+    expect(audience.queryByText(/on its own/)).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Overlap with other experiences' })).toBeNull();
+  });
 });

@@ -91,12 +91,16 @@ export function overlapOfBody(call: RecordedCall) {
     new Set(a.mode === 'all' ? everyone : a.segmentIds.flatMap((id) => MEMBERS[id] ?? []));
   const mine = usersOf(audience);
   const selected = audience.mode === 'segments' ? audience.segmentIds : [];
-  const others = Object.values(EXPERIENCES).filter(
-    (e) => e.status === 'published' && e.id !== experienceId,
-  );
+  const all = Object.values(EXPERIENCES) as unknown as Array<{
+    id: string;
+    name: string;
+    status: string;
+    audience: OverlapBody['audience'];
+  }>;
+  const others = all.filter((e) => e.status === 'published' && e.id !== experienceId);
   const overlaps = others
     .map((e) => {
-      const theirs = usersOf(e.audience as OverlapBody['audience']);
+      const theirs = usersOf(e.audience);
       const overlap = [...mine].filter((u) => theirs.has(u)).length;
       return { id: e.id, name: e.name, overlap, share: mine.size ? overlap / mine.size : 0 };
     })

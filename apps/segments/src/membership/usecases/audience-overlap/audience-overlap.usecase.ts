@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type ParsedRequestOf, type ResponseOf } from '@seg/contracts';
-import { MembershipCombinations } from '../../../read-model/membership-combinations';
+import { MembershipSnapshots } from '../../../read-model/membership-snapshots';
 import { ReadModelRepository } from '../../../read-model/read-model.repository';
 import { isCurrent } from '../../../read-model/recomputation';
 import { CompiledSegments } from '../../compiled-segments';
-import { mergeCombinations, overlapCounts } from './overlap-counts';
+import { overlapCounts } from './overlap-counts';
 
 export type AudienceOverlapCommand = ParsedRequestOf<'segments.audience.overlap'>;
 
-/** Reads of the read model in flight at once for one answer. */
-const PARALLEL_READS = 4;
+/**
+ * How long an answer waits for a snapshot being taken (the first question of a workspace, or
+ * the first after a segment change): past it, `counting` (the bus gives up at 5 s; a grouped
+ * read of 100,000 rows takes longer than that on FerretDB under load). The read goes on and
+ * the next question, a moment later, is answered from it.
+ */
+export const SNAPSHOT_WAIT_MS = 2_500;
 
 /**
  * An audience's overlap figures from the membership read model (`segment_memberships`, the
- * rows targeting and counts read): one grouped read per selected segment (only its members'
- * rows are decoded; `all`: one over the workspace), summed in memory (`overlapCounts`).
+ * rows targeting and counts read): the workspace's users grouped by their whole set of
+ * segments (`MembershipSnapshots`: one grouped read, reused for 15 s and while no definition
+ * or state changes), summed in memory (`overlapCounts`).
  * `ready` when every segment involved is fully computed from its current definition (its
  * state's versions are the current ones, as for targeting); otherwise the figures are the rows
  * as they stand, `estimated`, with the segments still `pending` and the recomputation's
@@ -25,7 +31,7 @@ export class AudienceOverlapUseCase {
   constructor(
     private readonly compiled: CompiledSegments,
     private readonly repository: ReadModelRepository,
-    private readonly combinations: MembershipCombinations,
+    private readonly snapshots: MembershipSnapshots,
   ) {}
 
   async execute(command: AudienceOverlapCommand): Promise<ResponseOf<'segments.audience.overlap'>> {
@@ -67,20 +73,32 @@ export class AudienceOverlapUseCase {
       (id) => !isCurrent(stateOf.get(id), segments.deps.get(id)),
     );
 
-    const asOf = new Date();
-    const combinations =
-      audience.mode === 'all'
-        ? (await this.combinations.of(workspaceId, null)).map((combination) => ({
-            segmentIds: combination.segmentIds.filter((id) => known.has(id)),
-            users: combination.users,
-          }))
-        : mergeCombinations(
-            selected,
-            await inBatches(selected, PARALLEL_READS, (id) =>
-              this.combinations.of(workspaceId, id),
-            ),
-            known,
-          );
+    const signature = JSON.stringify([
+      [...segments.versions].sort(byFirst),
+      states.map((state) => [state._id, sortedEntries(state.deps)]).sort(byFirst),
+    ]);
+    const snapshot = await within(this.snapshots.get(workspaceId, signature), SNAPSHOT_WAIT_MS);
+    if (snapshot === undefined) {
+      return {
+        total: 0,
+        segments: selected.map((id) => ({
+          id,
+          name: segments.names.get(id) ?? id,
+          members: 0,
+          adds: 0,
+        })),
+        others: others.map(({ key }) => ({ key, overlap: 0 })),
+        status: 'counting',
+        pending,
+        estimated: true,
+        asOf: new Date().toISOString(),
+      };
+    }
+    // A deleted segment's id may linger in rows until its recomputation: left out.
+    const combinations = snapshot.combinations.map((combination) => ({
+      segmentIds: combination.segmentIds.filter((id) => known.has(id)),
+      users: combination.users,
+    }));
     const counts = overlapCounts(audience, combinations, others);
 
     const status = pending.length === 0 ? 'ready' : recompute?.failed ? 'failed' : 'computing';
@@ -97,25 +115,24 @@ export class AudienceOverlapUseCase {
       }),
       pending,
       estimated: pending.length > 0,
-      asOf: asOf.toISOString(),
+      asOf: snapshot.takenAt.toISOString(),
     };
   }
 }
 
-/** `work` over every item, at most `parallel` at a time; results in the items' order. */
-async function inBatches<T, R>(
-  items: readonly T[],
-  parallel: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
-  return results;
+/** The promise's value if it settles within `ms`, else undefined (its rejection is thrown). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+const byFirst = (a: readonly unknown[], b: readonly unknown[]) =>
+  String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0;
+const sortedEntries = (deps: Record<string, number>) => Object.entries(deps).sort(byFirst);

@@ -11,8 +11,8 @@ export interface OverlapCounts {
 
 /**
  * The overlap figures of an audience, from the sets of segments of the users in it (each
- * user counted once: `combinations` must cover the audience exactly, one entry per user
- * set). Definitions (apps/segments/README.md, "Audience overlap"):
+ * user counted once: `combinations` covers every user of the workspace, or at least every
+ * user of the audience, each in one entry). Definitions (apps/segments/README.md, "Audience overlap"):
  * - total: users in the audience;
  * - members(S): users in S; adds(S): users in S and in no other selected segment;
  * - overlap(E): users in the audience and in E's (`all`: every user; no segment: nobody).
@@ -49,27 +49,4 @@ export function overlapCounts(
     })),
     others: others.map(({ key }, index) => ({ key, overlap: overlaps[index] })),
   };
-}
-
-/**
- * The sets of the audience's users, each user once, from one read per selected segment: a
- * set holding several selected segments comes back from each of their reads, and is kept
- * only from the read of the first of them in the selection's order. Ids that are not segments
- * of the workspace (a deleted segment's id lingering in rows) are dropped.
- */
-export function mergeCombinations(
-  selected: readonly string[],
-  perSegment: readonly (readonly Combination[])[],
-  known: ReadonlySet<string>,
-): Combination[] {
-  const order = new Map(selected.map((id, index) => [id, index]));
-  const out: Combination[] = [];
-  perSegment.forEach((combinations, index) => {
-    for (const combination of combinations) {
-      const segmentIds = combination.segmentIds.filter((id) => known.has(id));
-      const first = Math.min(...segmentIds.map((id) => order.get(id) ?? Infinity));
-      if (first === index) out.push({ segmentIds, users: combination.users });
-    }
-  });
-  return out;
 }
