@@ -88,7 +88,7 @@ async function seed(model: Model<MembershipDocument>): Promise<void> {
       { ordered: false },
     );
   }
-  await meta.replaceOne({ _id: 'rows' }, { _id: 'rows', marker }, { upsert: true });
+  await meta.replaceOne({ _id: 'rows' }, { marker }, { upsert: true });
   console.log(`seeded ${USERS} rows (${SHAPE}) in ${Date.now() - startedAt} ms`);
 }
 
