@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AudienceOverlapUseCase } from './experiences/usecases/audience-overlap/audience-overlap.usecase';
 import { ChangeExperienceStatusUseCase } from './experiences/usecases/change-experience-status/change-experience-status.usecase';
 import { CreateExperienceUseCase } from './experiences/usecases/create-experience/create-experience.usecase';
 import { DeleteExperienceUseCase } from './experiences/usecases/delete-experience/delete-experience.usecase';
@@ -14,6 +15,7 @@ import { ListTargetedExperiencesUseCase } from './targeting/usecases/list-target
 
 /** Every use case of the experiences service (each handler method calls one). */
 export const USE_CASES: Type[] = [
+  AudienceOverlapUseCase,
   ChangeExperienceStatusUseCase,
   CreateExperienceUseCase,
   DeleteExperienceUseCase,

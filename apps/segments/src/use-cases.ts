@@ -6,6 +6,7 @@ import { GetSegmentUseCase } from './segments/usecases/get-segment/get-segment.u
 import { ListSegmentsUseCase } from './segments/usecases/list-segments/list-segments.usecase';
 import { UpdateSegmentUseCase } from './segments/usecases/update-segment/update-segment.usecase';
 import { ValidateRulesUseCase } from './segments/usecases/validate-rules/validate-rules.usecase';
+import { AudienceOverlapUseCase } from './membership/usecases/audience-overlap/audience-overlap.usecase';
 import { CheckMembershipUseCase } from './membership/usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from './membership/usecases/count-members/count-members.usecase';
 import { GetPreviewCountUseCase } from './membership/usecases/get-preview-count/get-preview-count.usecase';
@@ -28,6 +29,7 @@ export const USE_CASES: Type[] = [
   ListSegmentsUseCase,
   UpdateSegmentUseCase,
   ValidateRulesUseCase,
+  AudienceOverlapUseCase,
   CheckMembershipUseCase,
   CountMembersUseCase,
   ExplainMemberUseCase,

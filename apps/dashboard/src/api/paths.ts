@@ -203,3 +203,4 @@ export type FilterCountsResponse = Json<operations['SegmentsController_filterCou
 export type UserListResponse = Json<operations['UsersController_list']>;
 export type UserProfile = Json<operations['UsersController_get']>;
 export type ExperienceResponse = Json<operations['ExperiencesController_get']>;
+export type AudienceOverlap = Json<operations['AudienceOverlapController_overlap']>;

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
+import { AudienceOverlapUseCase } from './usecases/audience-overlap/audience-overlap.usecase';
 import { ChangeExperienceStatusUseCase } from './usecases/change-experience-status/change-experience-status.usecase';
 import { CreateExperienceUseCase } from './usecases/create-experience/create-experience.usecase';
 import { DeleteExperienceUseCase } from './usecases/delete-experience/delete-experience.usecase';
@@ -18,6 +19,7 @@ export class ExperiencesHandler {
     private readonly updateExperience: UpdateExperienceUseCase,
     private readonly deleteExperience: DeleteExperienceUseCase,
     private readonly changeStatus: ChangeExperienceStatusUseCase,
+    private readonly audienceOverlap: AudienceOverlapUseCase,
   ) {}
 
   @HandleRequest('experiences.experience.create')
@@ -53,5 +55,10 @@ export class ExperiencesHandler {
   @HandleRequest('experiences.experience.unpublish')
   unpublish(payload: ParsedRequestOf<'experiences.experience.unpublish'>) {
     return this.changeStatus.execute({ ...payload, status: 'draft' });
+  }
+
+  @HandleRequest('experiences.audience.overlap')
+  overlap(payload: ParsedRequestOf<'experiences.audience.overlap'>) {
+    return this.audienceOverlap.execute(payload);
   }
 }

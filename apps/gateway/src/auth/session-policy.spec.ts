@@ -97,6 +97,8 @@ const EXPECTED = [
   'POST /v1/experiences/:id/publish secret editor',
   'POST /v1/experiences/:id/unpublish secret editor',
   'GET /v1/experiences/:id/stats secret viewer',
+  // The Audience step's overlap: a read with a body (a draft audience)
+  'POST /v1/experiences/audience-overlap secret viewer',
   // Integrations: reads for viewers, changes for admins
   'GET /v1/integrations secret viewer',
   'GET /v1/integrations/:provider secret viewer',
@@ -143,12 +145,13 @@ describe('session rules over every route of the gateway', () => {
     expect([...decisions()].sort()).toEqual([...EXPECTED].sort());
   });
 
-  it('lets viewers only read: every route a viewer may call is a GET, the preview, its filter counts, impact or validate', () => {
+  it('lets viewers only read: every route a viewer may call is a GET, the preview, its filter counts, impact, validate or the audience overlap', () => {
     const viewerWrites = table
       .all()
       .filter((route) => route.session === 'viewer' && route.method !== 'GET')
       .map((route) => `${route.method} ${route.path}`);
     expect(viewerWrites.sort()).toEqual([
+      'POST /v1/experiences/audience-overlap',
       'POST /v1/segments/:id/impact',
       'POST /v1/segments/filter-counts',
       'POST /v1/segments/preview',

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { HandleRequest } from '@seg/platform';
+import { AudienceOverlapUseCase } from './usecases/audience-overlap/audience-overlap.usecase';
 import { CheckMembershipUseCase } from './usecases/check-membership/check-membership.usecase';
 import { CountMembersUseCase } from './usecases/count-members/count-members.usecase';
 import { GetPreviewCountUseCase } from './usecases/get-preview-count/get-preview-count.usecase';
@@ -33,11 +34,17 @@ export class MembershipHandler {
     private readonly segmentForecast: SegmentForecastUseCase,
     private readonly segmentImpact: SegmentImpactUseCase,
     private readonly filterCounts: FilterCountsUseCase,
+    private readonly audienceOverlap: AudienceOverlapUseCase,
   ) {}
 
   @HandleRequest('segments.segment.impact')
   impact(command: ParsedRequestOf<'segments.segment.impact'>) {
     return this.segmentImpact.execute(command);
+  }
+
+  @HandleRequest('segments.audience.overlap')
+  overlap(command: ParsedRequestOf<'segments.audience.overlap'>) {
+    return this.audienceOverlap.execute(command);
   }
 
   @HandleRequest('segments.segment.forecast')

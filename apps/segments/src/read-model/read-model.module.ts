@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { SegmentsConfig } from '../config';
 import { segmentsJobsModule } from '../jobs';
+import { MembershipCombinations } from './membership-combinations';
 import { MembershipQueue } from './membership-queue';
+import { MembershipSnapshots } from './membership-snapshots';
 import { ReadModelRepository } from './read-model.repository';
 import { READ_MODEL_SCHEMAS } from './read-model.schemas';
 
@@ -13,8 +15,13 @@ export class ReadModelModule {
     return {
       module: ReadModelModule,
       imports: [segmentsJobsModule(config), MongooseModule.forFeature(READ_MODEL_SCHEMAS)],
-      providers: [ReadModelRepository, MembershipQueue],
-      exports: [ReadModelRepository, MembershipQueue],
+      providers: [
+        ReadModelRepository,
+        MembershipQueue,
+        MembershipCombinations,
+        MembershipSnapshots,
+      ],
+      exports: [ReadModelRepository, MembershipQueue, MembershipCombinations, MembershipSnapshots],
     };
   }
 }

@@ -1,4 +1,6 @@
 import {
+  audienceOverlapInput,
+  audienceOverlapSchema,
   createExperienceInput,
   experienceIdSchema,
   experienceSchema,
@@ -46,3 +48,11 @@ export const userIdParam = userIdSchema;
 export const targetedExperiencesResponse = z.object({
   experiences: z.array(targetedExperienceSchema),
 });
+
+/**
+ * `POST /v1/experiences/audience-overlap`: `{ audience, experienceId? }` (a draft's audience
+ * as edited; the experience, if saved, is left out of the comparison).
+ */
+export const audienceOverlapBody = audienceOverlapInput;
+/** What each selected segment adds, and the overlap with every other published experience. */
+export const audienceOverlapResponse = audienceOverlapSchema;

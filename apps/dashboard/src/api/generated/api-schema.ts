@@ -262,6 +262,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/experiences/audience-overlap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An audience's reach from the membership read model: what each selected segment adds on its own, and its overlap with every other published experience (status, estimated) */
+    post: operations['AudienceOverlapController_overlap'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/identify': {
     parameters: {
       query?: never;
@@ -2751,6 +2768,152 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Rate limited; see the `Retry-After` header (seconds) */
+      429: {
+        headers: {
+          /** @description seconds */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  AudienceOverlapController_overlap: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description With a session: the workspace to act in (the account needs the role viewer or more there) */
+        'X-Workspace-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          audience:
+            | {
+                /** @enum {string} */
+                mode: 'all';
+              }
+            | {
+                /** @enum {string} */
+                mode: 'segments';
+                segmentIds: string[];
+              };
+          experienceId?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            asOf: string;
+            estimated: boolean;
+            experiences: {
+              id: string;
+              name: string;
+              overlap: number;
+              share: number;
+            }[];
+            pending: string[];
+            progress?: number;
+            segments: {
+              adds: number;
+              id: string;
+              members: number;
+              name: string;
+            }[];
+            /** @enum {string} */
+            status: 'ready' | 'computing' | 'failed' | 'counting';
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid request; `details` names every offending path */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Missing or unknown key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description The key may not call this endpoint */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            details?: {
+              message: string;
+              path: string;
+            }[];
+            /** @example ValidationError */
+            error: string;
+            message: string;
+          };
+        };
+      };
+      /** @description Request body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

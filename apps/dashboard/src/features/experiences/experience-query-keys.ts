@@ -1,3 +1,5 @@
+import type { AudienceDraft } from './experience-draft';
+
 /**
  * The experiences feature's TanStack Query keys: one factory. `['experiences', 'detail', id]`
  * is also what the segments feature reads (and invalidates after a confirmed delete).
@@ -13,6 +15,14 @@ export const experienceKeys = {
       'segments',
       'experience-reach',
       segmentIds === 'all' ? 'all' : [...segmentIds].sort(),
+    ] as const,
+  /** Overlap depends on memberships and segments: under the segments' prefix too. */
+  overlap: (audience: AudienceDraft, experienceId: string | undefined) =>
+    [
+      'segments',
+      'experience-overlap',
+      audience.mode === 'all' ? 'all' : [...audience.segmentIds].sort(),
+      experienceId ?? null,
     ] as const,
   allSegments: () => ['segments', 'experience-picker'] as const,
 };

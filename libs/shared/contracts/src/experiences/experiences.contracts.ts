@@ -207,6 +207,55 @@ export const experienceStatsSchema = z.object({
 });
 export type ExperienceStats = z.output<typeof experienceStatsSchema>;
 
+/**
+ * `POST /v1/experiences/audience-overlap`: an audience being edited (saved or not) and,
+ * optionally, the experience it belongs to (left out of the comparison).
+ */
+export const audienceOverlapInput = z.strictObject({
+  audience: audienceSchema,
+  experienceId: experienceIdSchema.optional(),
+});
+export type AudienceOverlapInput = z.output<typeof audienceOverlapInput>;
+
+/**
+ * What an audience reaches, from the membership read model (the same rows as counts and
+ * targeting). `total`: users in the audience (the union of its segments; `all`: every user
+ * with a row). Per selected segment: `members` (its size) and `adds` (members in no other
+ * selected segment: what removing it would lose). Per other published experience:
+ * `overlap`, the users in both audiences, and `share` = overlap / total (0 when total is 0),
+ * largest overlap first. `status` `ready`: every segment involved (selected, and those of the
+ * other experiences) is fully computed from its current definition; `computing` (with
+ * `progress`) or `failed`: `pending` lists those that are not, and every figure is the read
+ * model as it stands, marked `estimated`. `counting`: the workspace's memberships are being
+ * read (the first question, or the first after a segment change, on a large workspace): no
+ * figures yet (zeros, `estimated`); ask again in a moment.
+ */
+export const audienceOverlapSchema = z.object({
+  total: z.number().int().min(0),
+  segments: z.array(
+    z.object({
+      id: segmentIdSchema,
+      name: z.string(),
+      members: z.number().int().min(0),
+      adds: z.number().int().min(0),
+    }),
+  ),
+  experiences: z.array(
+    z.object({
+      id: experienceIdSchema,
+      name: z.string(),
+      overlap: z.number().int().min(0),
+      share: z.number().min(0).max(1),
+    }),
+  ),
+  status: z.enum(['ready', 'computing', 'failed', 'counting']),
+  progress: z.number().min(0).max(1).optional(),
+  pending: z.array(segmentIdSchema),
+  estimated: z.boolean(),
+  asOf: z.iso.datetime(),
+});
+export type AudienceOverlap = z.output<typeof audienceOverlapSchema>;
+
 const experienceRef = z.object({
   id: experienceIdSchema,
   name: z.string(),
@@ -282,6 +331,11 @@ export const experiencesRequests = {
       /** Not `reusable`, but holds until this instant under the same events (no flip before). */
       validUntil: z.iso.datetime().optional(),
     }),
+  ),
+  'experiences.audience.overlap': requestContract(
+    'experiences',
+    z.object({ ...workspaceScoped, ...audienceOverlapInput.shape }),
+    audienceOverlapSchema,
   ),
   /** Segment usage and safe deletion, asked by the segments service. */
   'experiences.segmentUsage.list': requestContract(

@@ -268,6 +268,40 @@ export const userSegmentHistoryView = z.object({
 export const userSegmentView = z.object({ id: segmentIdSchema, name: z.string() });
 export type UserSegmentView = z.infer<typeof userSegmentView>;
 
+/** One audience as the read model counts it: every user, or the users in at least one segment. */
+export const overlapAudienceSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('all') }),
+  z.object({ mode: z.literal('segments'), segmentIds: z.array(segmentIdSchema).max(1_000) }),
+]);
+export type OverlapAudience = z.output<typeof overlapAudienceSchema>;
+
+/**
+ * An audience measured against the membership read model (`segment_memberships`): `total`
+ * users in it; per selected segment its `members` and what it `adds` (members in no other
+ * selected segment); per other audience (by `key`) the users in both. `status` is `ready`
+ * when every segment involved has been fully computed from its current definition; otherwise
+ * `computing` (`progress` 0–1) or `failed`, `pending` lists the segments not ready and the
+ * figures are the read model as it stands (`estimated: true`); `counting`: the read model is
+ * still being read (no figures yet: zeros, `estimated`).
+ */
+export const audienceOverlapCountsView = z.object({
+  total: z.number().int().min(0),
+  segments: z.array(
+    z.object({
+      id: segmentIdSchema,
+      name: z.string(),
+      members: z.number().int().min(0),
+      adds: z.number().int().min(0),
+    }),
+  ),
+  others: z.array(z.object({ key: z.string(), overlap: z.number().int().min(0) })),
+  status: z.enum(['ready', 'computing', 'failed', 'counting']),
+  progress: z.number().min(0).max(1).optional(),
+  pending: z.array(segmentIdSchema),
+  estimated: z.boolean(),
+  asOf: z.iso.datetime(),
+});
+
 /**
  * Requests answered by the segments service: its CRUD behind the gateway's /v1/segments API,
  * and the membership and existence questions other services ask.
@@ -409,6 +443,22 @@ export const segmentsRequests = {
       reusable: z.boolean(),
       validUntil: z.iso.datetime().optional(),
     }),
+  ),
+  /**
+   * Audience overlap (asked by the experiences service): an audience and the other audiences
+   * to compare it with, counted from the membership read model. Unknown selected segment ids
+   * are a 400 on `audience.segmentIds[i]`; unknown ids in `others` count as empty.
+   */
+  'segments.audience.overlap': requestContract(
+    'segments',
+    z.object({
+      workspaceId: workspaceIdSchema,
+      audience: overlapAudienceSchema,
+      others: z
+        .array(z.object({ key: z.string().min(1).max(200), audience: overlapAudienceSchema }))
+        .max(10_000),
+    }),
+    audienceOverlapCountsView,
   ),
   /**
    * Asked by the experiences service when an audience is saved: which of these ids are

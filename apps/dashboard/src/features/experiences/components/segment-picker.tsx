@@ -14,18 +14,25 @@ import { useState } from 'react';
 import type { SegmentListItem } from '../../../api/paths';
 import { formatNumber } from '../../../app/format';
 import { useSegmentCount } from '../../segments/hooks/use-segments';
+import { addsText } from './audience-overlap';
 
-/** Specific users: search the segments and tick any number of them; each shows its size. */
+/**
+ * Specific users: search the segments and tick any number of them; each shows its size, and
+ * a selected one what it adds on its own (`adds`, when given: users in no other selected
+ * segment).
+ */
 export function SegmentPicker({
   segments,
   selected,
   onChange,
   readOnly,
+  adds,
 }: {
   segments: SegmentListItem[];
   selected: readonly string[];
   onChange: (segmentIds: string[]) => void;
   readOnly: boolean;
+  adds?: ReadonlyMap<string, number>;
 }) {
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
@@ -69,6 +76,7 @@ export function SegmentPicker({
                   key={segment.id}
                   segment={segment}
                   checked={selected.includes(segment.id)}
+                  adds={selected.includes(segment.id) ? adds?.get(segment.id) : undefined}
                   readOnly={readOnly}
                   onToggle={(on) => toggle(segment.id, on)}
                 />
@@ -84,11 +92,13 @@ export function SegmentPicker({
 function SegmentOption({
   segment,
   checked,
+  adds,
   readOnly,
   onToggle,
 }: {
   segment: SegmentListItem;
   checked: boolean;
+  adds?: number;
   readOnly: boolean;
   onToggle: (on: boolean) => void;
 }) {
@@ -111,7 +121,14 @@ function SegmentOption({
         disabled={readOnly}
         onChange={(event) => onToggle(event.currentTarget.checked)}
       />
-      <SegmentSize segmentId={segment.id} />
+      <Stack gap={0} align="flex-end">
+        <SegmentSize segmentId={segment.id} />
+        {adds !== undefined ? (
+          <Text size="xs" c="indigo" style={{ whiteSpace: 'nowrap' }}>
+            {addsText(adds)}
+          </Text>
+        ) : null}
+      </Stack>
     </Group>
   );
 }

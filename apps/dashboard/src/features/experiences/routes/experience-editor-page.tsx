@@ -256,6 +256,7 @@ function ExperienceEditor({ experience }: { experience?: ExperienceResponse }) {
           audience={draft.audience}
           readOnly={readOnly}
           issue={issues.get('audience') ?? issues.get('audience.segmentIds')}
+          experienceId={experience?.id}
           onChange={(audience) => set({ audience })}
         />
       </Section>

@@ -75,6 +75,54 @@ export function reachOfBody(call: RecordedCall): number {
   return users.size;
 }
 
+interface OverlapBody {
+  audience: { mode: 'all' } | { mode: 'segments'; segmentIds: string[] };
+  experienceId?: string;
+}
+
+/**
+ * The overlap of an audience (`POST /v1/experiences/audience-overlap`), counted user by user
+ * from MEMBERS (ALL_USERS users u0…u9 for `all`), against the other published experiences.
+ */
+export function overlapOfBody(call: RecordedCall) {
+  const { audience, experienceId } = call.body as OverlapBody;
+  const everyone = Array.from({ length: ALL_USERS }, (_, i) => `u${i}`);
+  const usersOf = (a: OverlapBody['audience']) =>
+    new Set(a.mode === 'all' ? everyone : a.segmentIds.flatMap((id) => MEMBERS[id] ?? []));
+  const mine = usersOf(audience);
+  const selected = audience.mode === 'segments' ? audience.segmentIds : [];
+  const all = Object.values(EXPERIENCES) as unknown as Array<{
+    id: string;
+    name: string;
+    status: string;
+    audience: OverlapBody['audience'];
+  }>;
+  const others = all.filter((e) => e.status === 'published' && e.id !== experienceId);
+  const overlaps = others
+    .map((e) => {
+      const theirs = usersOf(e.audience);
+      const overlap = [...mine].filter((u) => theirs.has(u)).length;
+      return { id: e.id, name: e.name, overlap, share: mine.size ? overlap / mine.size : 0 };
+    })
+    .sort((a, b) => b.overlap - a.overlap);
+  return ok({
+    total: mine.size,
+    segments: selected.map((id) => ({
+      id,
+      name: SEGMENTS.find((s) => s.id === id)?.name ?? id,
+      members: MEMBERS[id]?.length ?? 0,
+      adds: (MEMBERS[id] ?? []).filter((u) =>
+        selected.every((other) => other === id || !(MEMBERS[other] ?? []).includes(u)),
+      ).length,
+    })),
+    experiences: overlaps,
+    status: 'ready',
+    pending: [],
+    estimated: false,
+    asOf: '2026-11-20T10:00:00.000Z',
+  });
+}
+
 /**
  * An answer whose body has a `status` field (an experience) must say its HTTP status: the
  * stand-in API reads `{ status, body }` otherwise.
@@ -102,6 +150,7 @@ export function experienceRoutes(overrides: Routes = {}): Routes {
       users: [],
       nextCursor: null,
     }),
+    'POST /v1/experiences/audience-overlap': overlapOfBody,
     ...overrides,
   };
 }
