@@ -199,4 +199,5 @@ export type PreviewResponse = Json<operations['SegmentsController_preview']> & {
 };
 export type UserListResponse = Json<operations['UsersController_list']>;
 export type UserProfile = Json<operations['UsersController_get']>;
+export type AttributeCatalogEntry = Json<operations['CatalogController_attributes']>[number];
 export type ExperienceResponse = Json<operations['ExperiencesController_get']>;

@@ -11,7 +11,10 @@ export const SECRET_FIELD: Record<IntegrationProvider, string> = {
 };
 
 /** The last successful run's end: recorded by `finishRun`, else the last run's if it succeeded. */
-function lastSucceededAt(connection: ConnectionDocument, lastRun: RunDocument | null): string | null {
+function lastSucceededAt(
+  connection: ConnectionDocument,
+  lastRun: RunDocument | null,
+): string | null {
   const at =
     connection.lastSucceededAt ??
     (lastRun?.status === 'succeeded' ? lastRun.finishedAt : null) ??

@@ -127,9 +127,13 @@ describe('attribute coverage and lastWrittenAt (real FerretDB)', () => {
     const afterSeed = new Date();
 
     let items = await countedAfter(afterSeed);
-    expect(items.filter((item) => item.category === 'customAttribute').map((i) => i.key)).toEqual(
-      ['beta', 'company.size', 'plan', 'roles', 'seats'],
-    );
+    expect(items.filter((item) => item.category === 'customAttribute').map((i) => i.key)).toEqual([
+      'beta',
+      'company.size',
+      'plan',
+      'roles',
+      'seats',
+    ]);
     await expectCoverageMatchesBruteForce(items);
     const byKey = (key: string) => items.find((item) => item.key === key) as AttributeCatalogItem;
     // The dataset does have users without each attribute (and empty lists).
@@ -147,7 +151,9 @@ describe('attribute coverage and lastWrittenAt (real FerretDB)', () => {
     const changedAt = new Date();
     const changes: IngestMessage[] = [];
     for (let i = 0; i < 40; i += 1) {
-      changes.push(identify(`u${i}`, '2026-11-02T00:00:00Z', { plan: null, company: { size: null } }));
+      changes.push(
+        identify(`u${i}`, '2026-11-02T00:00:00Z', { plan: null, company: { size: null } }),
+      );
     }
     for (let i = 40; i < 60; i += 1) {
       changes.push(identify(`u${i}`, '2026-11-02T00:00:00Z', { seats: 3, roles: ['owner'] }));

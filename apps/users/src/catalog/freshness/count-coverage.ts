@@ -49,7 +49,10 @@ export async function countCoverage(
   ];
   const tests = subjects.map(({ count, condition }) => ({
     count,
-    compiled: compileSegment({ type: 'group', operator: 'and', conditions: [condition] }, { catalog }),
+    compiled: compileSegment(
+      { type: 'group', operator: 'and', conditions: [condition] },
+      { catalog },
+    ),
   }));
   let users = 0;
   for await (const profile of profiles) {

@@ -53,7 +53,9 @@ export class AttributeWriteRepository extends WorkspaceRepository<AttributeWrite
 
   constructor(@InjectModel(ATTRIBUTE_WRITE_MODEL) model: Model<AttributeWrite>) {
     super(model);
-    this.upserts = new RetriedWrites(model.collection as unknown as mongo.Collection<AttributeWrite>);
+    this.upserts = new RetriedWrites(
+      model.collection as unknown as mongo.Collection<AttributeWrite>,
+    );
   }
 
   listAll(workspaceId: string): Promise<AttributeWrite[]> {
@@ -63,18 +65,18 @@ export class AttributeWriteRepository extends WorkspaceRepository<AttributeWrite
   /** Moves each attribute's `lastWrittenAt` forward (never back), creating it when new. */
   async noteWritten(workspaceId: string, written: WrittenAttribute[]): Promise<void> {
     for (let i = 0; i < written.length; i += WRITES_PER_BULK) {
-      const operations = written.slice(i, i + WRITES_PER_BULK).map(
-        ({ source, key, at }): mongo.AnyBulkWriteOperation<AttributeWrite> => ({
-        updateOne: {
-          filter: { _id: attributeWriteId(workspaceId, source, key) },
-          update: {
-            $max: { lastWrittenAt: at },
-            $setOnInsert: { workspaceId, source, key },
+      const operations = written
+        .slice(i, i + WRITES_PER_BULK)
+        .map(({ source, key, at }): mongo.AnyBulkWriteOperation<AttributeWrite> => ({
+          updateOne: {
+            filter: { _id: attributeWriteId(workspaceId, source, key) },
+            update: {
+              $max: { lastWrittenAt: at },
+              $setOnInsert: { workspaceId, source, key },
+            },
+            upsert: true,
           },
-          upsert: true,
-        },
-      }),
-      );
+        }));
       await this.upserts.bulkWrite(operations, { ordered: false });
     }
   }

@@ -69,17 +69,15 @@ export class ListAttributesUseCase {
       rejectedCount: 0,
       ...freshnessOf(null, key),
     }));
-    const custom = entries.map(
-      (entry): AttributeCatalogItem => ({
-        category: 'customAttribute',
-        source: entry.source,
-        key: entry.key,
-        type: entry.type,
-        sampleValues: toJson(entry.sampleValues) as unknown[],
-        rejectedCount: entry.rejectedCount ?? 0,
-        ...freshnessOf(entry.source, entry.key),
-      }),
-    );
+    const custom = entries.map((entry): AttributeCatalogItem => ({
+      category: 'customAttribute',
+      source: entry.source,
+      key: entry.key,
+      type: entry.type,
+      sampleValues: toJson(entry.sampleValues) as unknown[],
+      rejectedCount: entry.rejectedCount ?? 0,
+      ...freshnessOf(entry.source, entry.key),
+    }));
     return { items: [...natives, ...custom] };
   }
 }
