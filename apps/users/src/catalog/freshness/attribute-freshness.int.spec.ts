@@ -91,7 +91,7 @@ describe('attribute coverage and lastWrittenAt (real FerretDB)', () => {
 
   /** The catalog once it has been counted after `since` (polled, with a deadline). */
   async function countedAfter(since: Date): Promise<AttributeCatalogItem[]> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       await context.app.get(AttributeFreshness).flush();
       const items = await list();

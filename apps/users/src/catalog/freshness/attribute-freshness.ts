@@ -14,10 +14,23 @@ import { RecountCoverageUseCase } from '../usecases/recount-coverage/recount-cov
 
 /** How often workspaces waiting for a recount are looked at. */
 const RECOUNT_TICK_MS = 500;
+/**
+ * A workspace is counted again at most once per this many times its last count's duration
+ * (between `MIN_REFRESH_MS` and `COVERAGE_REFRESH_MS`): counting takes at most ~2% of the
+ * time, so a small workspace is up to date within seconds and a large one within minutes.
+ */
+const REFRESH_PER_COUNT_TIME = 50;
+const MIN_REFRESH_MS = 1_000;
 
 export interface AttributeRef {
   source: CustomSource | null;
   key: string;
+}
+
+/** A workspace's last count: when it started and how long it took. */
+export interface CountedAt {
+  asOf: Date;
+  tookMs: number;
 }
 
 const refKey = (ref: AttributeRef) => `${ref.source ?? ''}\u0000${ref.key}`;
@@ -29,23 +42,24 @@ const refKey = (ref: AttributeRef) => `${ref.source ?? ''}\u0000${ref.key}`;
  *   wrote; the latest time per attribute is kept in memory and stored every
  *   `ATTRIBUTE_WRITES_FLUSH_MS` (`$max`, one small upsert per attribute written meanwhile);
  * - a workspace written to (or a user erased) is counted again in the background, one
- *   workspace at a time, once its last count is `COVERAGE_REFRESH_MS` old (at once when it
- *   has none). The catalog read asks for a count too when it finds none, or writes newer
- *   than the count (another instance wrote, or this one restarted before counting).
+ *   workspace at a time, once its last count is old enough (`REFRESH_PER_COUNT_TIME`; at once
+ *   when it has none). The catalog read asks for a count too when it finds none, or writes
+ *   newer than the count (another instance wrote, or this one restarted before counting).
  */
 @Injectable()
 export class AttributeFreshness implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AttributeFreshness.name);
   private readonly pending = new Map<string, Map<string, WrittenAttribute>>();
-  /** Workspaces to count again, with the time their last count started (0: none known). */
-  private readonly dirty = new Map<string, number>();
+  /** Workspaces to count again. */
+  private readonly dirty = new Set<string>();
+  /** The last count known of each workspace (this process's, or read with the catalog). */
+  private readonly counted = new Map<string, CountedAt>();
   private readonly refreshMs: number;
   private readonly flushMs: number;
   private flushTimer?: NodeJS.Timeout;
   private recountTimer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private recounting?: Promise<void>;
-  private readonly lastCounted = new Map<string, number>();
 
   constructor(
     private readonly writes: AttributeWriteRepository,
@@ -85,20 +99,17 @@ export class AttributeFreshness implements OnApplicationBootstrap, OnApplication
 
   /** The workspace's profiles changed (a write, an erase): its coverage is counted again. */
   markChanged(workspaceId: string): void {
-    if (!this.dirty.has(workspaceId)) {
-      this.dirty.set(workspaceId, this.lastCounted.get(workspaceId) ?? 0);
-    }
+    this.dirty.add(workspaceId);
   }
 
   /**
-   * The catalog read's request: no count yet (`countedAt` null), or one older than writes
-   * stored since. Counted now when none exists, else within the refresh interval.
+   * The catalog read's request: no count yet (`last` null), or one older than writes stored
+   * since. Counted at once when none exists, else once the last count is old enough.
    */
-  requestRecount(workspaceId: string, countedAt: Date | null): void {
-    const at = countedAt?.getTime() ?? 0;
-    const known = this.lastCounted.get(workspaceId) ?? 0;
-    if (at > known) this.lastCounted.set(workspaceId, at);
-    if (!this.dirty.has(workspaceId)) this.dirty.set(workspaceId, Math.max(at, known));
+  requestRecount(workspaceId: string, last: CountedAt | null): void {
+    const known = this.counted.get(workspaceId);
+    if (last && (!known || known.asOf < last.asOf)) this.counted.set(workspaceId, last);
+    this.dirty.add(workspaceId);
   }
 
   /** Stores the writes noted so far (tests; also every `ATTRIBUTE_WRITES_FLUSH_MS`). */
@@ -123,31 +134,30 @@ export class AttributeFreshness implements OnApplicationBootstrap, OnApplication
     return this.flushing;
   }
 
-  /** Resolves once no recount is running or due now (tests). */
-  async settled(): Promise<void> {
-    for (;;) {
-      await this.recounting;
-      const now = Date.now();
-      const due = [...this.dirty.values()].some((at) => at + this.refreshMs <= now);
-      if (!due && !this.recounting) return;
-      await new Promise((resolve) => setTimeout(resolve, RECOUNT_TICK_MS));
-    }
+  /** When the workspace may be counted again (0: now). */
+  private dueAt(workspaceId: string): number {
+    const last = this.counted.get(workspaceId);
+    if (!last) return 0;
+    const wait = Math.min(
+      this.refreshMs,
+      Math.max(MIN_REFRESH_MS, REFRESH_PER_COUNT_TIME * last.tookMs),
+    );
+    return last.asOf.getTime() + wait;
   }
 
   private recountDue(): void {
     if (this.recounting) return;
     const now = Date.now();
-    const next = [...this.dirty].find(([, countedAt]) => countedAt + this.refreshMs <= now);
-    if (!next) return;
-    const [workspaceId] = next;
+    const workspaceId = [...this.dirty].find((id) => this.dueAt(id) <= now);
+    if (!workspaceId) return;
     this.dirty.delete(workspaceId);
-    const startedAt = now;
     this.recounting = this.recount
       .execute(workspaceId)
       .then(
-        () => void this.lastCounted.set(workspaceId, startedAt),
+        ({ asOf, tookMs }) => void this.counted.set(workspaceId, { asOf, tookMs }),
         (error: unknown) => {
           this.logger.warn({ err: error, workspaceId }, 'Attribute coverage not counted; retried');
+          this.counted.set(workspaceId, { asOf: new Date(), tookMs: 0 });
           this.markChanged(workspaceId);
         },
       )

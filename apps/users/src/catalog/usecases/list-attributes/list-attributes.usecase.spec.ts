@@ -136,6 +136,6 @@ describe('ListAttributesUseCase', () => {
     });
     // Declared after the count: not counted yet.
     expect(byKey.get('hubspot:stage')).toMatchObject({ coverage: null, lastWrittenAt: null });
-    expect(recounts).toEqual([[WS, asOf]]);
+    expect(recounts).toEqual([[WS, snapshot]]);
   });
 });

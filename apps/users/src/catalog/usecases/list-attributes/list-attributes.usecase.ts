@@ -43,7 +43,7 @@ export class ListAttributesUseCase {
     // No count yet, or writes stored since the last one: counted again in the background.
     const newest = Math.max(0, ...writes.map((write) => write.lastWrittenAt.getTime()));
     if (!snapshot || newest > snapshot.asOf.getTime()) {
-      this.freshness.requestRecount(workspaceId, snapshot?.asOf ?? null);
+      this.freshness.requestRecount(workspaceId, snapshot);
     }
     const freshnessOf = (source: string | null, key: string) => {
       const users = counts.get(keyOf(source, key));

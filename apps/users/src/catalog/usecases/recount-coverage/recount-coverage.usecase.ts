@@ -21,13 +21,13 @@ export class RecountCoverageUseCase {
     private readonly coverage: AttributeCoverageRepository,
   ) {}
 
-  async execute(workspaceId: string): Promise<{ users: number; tookMs: number }> {
+  async execute(workspaceId: string): Promise<{ users: number; asOf: Date; tookMs: number }> {
     const asOf = new Date();
     const catalog = await this.catalog.listAll(workspaceId);
     const counted = await countCoverage(this.profiles.streamAll(workspaceId), catalog, asOf);
     const tookMs = Date.now() - asOf.getTime();
     await this.coverage.save({ workspaceId, asOf, tookMs, ...counted });
     this.logger.debug({ workspaceId, users: counted.users, tookMs }, 'Attribute coverage counted');
-    return { users: counted.users, tookMs };
+    return { users: counted.users, asOf, tookMs };
   }
 }
