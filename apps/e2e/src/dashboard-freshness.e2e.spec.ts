@@ -2,6 +2,7 @@
 // the catalog's count of it (`GET /v1/attributes`, counted in the background), and the builder
 // showing it beside the chosen attribute.
 import { waitFor } from '@seg/testing';
+import { MongoClient } from 'mongodb';
 import { api } from './support/api';
 import { dashboardSuite } from './support/dashboard-suite';
 
@@ -40,8 +41,9 @@ describe('dashboard: attribute coverage and freshness in Chromium', () => {
       async () => (await (await call(page, 'GET', '/v1/attributes')).json()) as CatalogEntry[],
       {
         until: (items) =>
-          items.some((item) => item.key === 'plan' && item.coverage?.users === 5) &&
-          items.some((item) => item.key === 'sessions' && item.coverage?.users === USERS),
+          items.some(
+            (item) => item.key === 'plan' && item.coverage?.users === 5 && item.lastWrittenAt,
+          ) && items.some((item) => item.key === 'sessions' && item.coverage?.users === USERS),
         timeoutMs: 30_000,
         intervalMs: 250,
         what: 'the catalog counted',
@@ -64,5 +66,37 @@ describe('dashboard: attribute coverage and freshness in Chromium', () => {
     await first.getByRole('combobox', { name: 'Operator' }).waitFor();
     await suite.shot('builder-freshness');
     await page.screenshot({ path: '/tmp/fresh-builder.png', fullPage: true });
+  });
+
+  it('a segment using an attribute nobody wrote for 30 days says it is stale', async () => {
+    const { page, workspaceId } = suite;
+    // Time travel: plan's last write 40 days back, in the users service's own store.
+    const mongo = await MongoClient.connect(process.env['E2E_MONGODB_URI'] as string);
+    try {
+      const writes = mongo.db(process.env['E2E_MONGODB_DB']).collection('attribute_writes');
+      const moved = await writes.updateOne(
+        { _id: `${workspaceId}/sdk/plan` as never },
+        { $set: { lastWrittenAt: new Date(Date.now() - 40 * 86_400_000) } },
+      );
+      expect(moved.matchedCount).toBe(1);
+    } finally {
+      await mongo.close();
+    }
+    // The draft left behind may ask before leaving: leave.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${suite.gateway.url}/segments/new`);
+    await page.getByRole('button', { name: 'Add filter' }).last().click();
+    const first = page.getByRole('group', { name: 'Filter 1' });
+    await first
+      .getByRole('combobox', { name: 'Category' })
+      .selectOption({ label: 'Custom attributes' });
+    await first
+      .getByRole('combobox', { name: 'Attribute' })
+      .selectOption({ label: 'plan (string)' });
+    await first.getByText('no value written for over 30 days').waitFor();
+    const warning = page.getByRole('alert').filter({ hasText: 'This segment uses stale data' });
+    await warning.getByText('plan (SDK): no value written for over 30 days').waitFor();
+    await suite.shot('builder-stale');
+    await page.screenshot({ path: '/tmp/fresh-builder-stale.png', fullPage: true });
   });
 });
