@@ -12,10 +12,10 @@ export const usersEnvSchema = baseEnvSchema.extend({
   INBOX_SWEEP_GRACE_MS: z.coerce.number().int().min(1_000).default(60_000),
   /**
    * Attribute coverage (`GET /v1/attributes`): a workspace written to since its last count is
-   * counted again (one pass over its profiles, in the background) once that count is 50 times
-   * its own duration old (at least 1 s), and never later than this.
+   * counted again (one pass over its profiles, in the background) once that count is 20 times
+   * its own duration old, and at least this old.
    */
-  COVERAGE_REFRESH_MS: z.coerce.number().int().min(1_000).default(300_000),
+  COVERAGE_REFRESH_MS: z.coerce.number().int().min(1_000).default(10_000),
   /** How often the attributes written lately have their `lastWrittenAt` stored. */
   ATTRIBUTE_WRITES_FLUSH_MS: z.coerce.number().int().min(100).default(2_000),
 });

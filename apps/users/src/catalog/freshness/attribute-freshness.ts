@@ -16,11 +16,11 @@ import { RecountCoverageUseCase } from '../usecases/recount-coverage/recount-cov
 const RECOUNT_TICK_MS = 500;
 /**
  * A workspace is counted again at most once per this many times its last count's duration
- * (between `MIN_REFRESH_MS` and `COVERAGE_REFRESH_MS`): counting takes at most ~2% of the
- * time, so a small workspace is up to date within seconds and a large one within minutes.
+ * (and never sooner than `COVERAGE_REFRESH_MS`): counting takes at most 5% of one process's
+ * time, so a small workspace is up to date within seconds and a large one within minutes
+ * (apps/users/README.md has the figures measured).
  */
-const REFRESH_PER_COUNT_TIME = 50;
-const MIN_REFRESH_MS = 1_000;
+const REFRESH_PER_COUNT_TIME = 20;
 
 export interface AttributeRef {
   source: CustomSource | null;
@@ -42,7 +42,7 @@ const refKey = (ref: AttributeRef) => `${ref.source ?? ''}\u0000${ref.key}`;
  *   wrote; the latest time per attribute is kept in memory and stored every
  *   `ATTRIBUTE_WRITES_FLUSH_MS` (`$max`, one small upsert per attribute written meanwhile);
  * - a workspace written to (or a user erased) is counted again in the background, one
- *   workspace at a time, once its last count is old enough (`REFRESH_PER_COUNT_TIME`; at once
+ *   workspace at a time, once its last count is old enough (`REFRESH_PER_COUNT_TIME`, `COVERAGE_REFRESH_MS`; at once
  *   when it has none). The catalog read asks for a count too when it finds none, or writes
  *   newer than the count (another instance wrote, or this one restarted before counting).
  */
@@ -138,10 +138,7 @@ export class AttributeFreshness implements OnApplicationBootstrap, OnApplication
   private dueAt(workspaceId: string): number {
     const last = this.counted.get(workspaceId);
     if (!last) return 0;
-    const wait = Math.min(
-      this.refreshMs,
-      Math.max(MIN_REFRESH_MS, REFRESH_PER_COUNT_TIME * last.tookMs),
-    );
+    const wait = Math.max(this.refreshMs, REFRESH_PER_COUNT_TIME * last.tookMs);
     return last.asOf.getTime() + wait;
   }
 
