@@ -13,7 +13,7 @@ const sync = {
   latestRunFailed: false,
 };
 
-const routes = (attributes: unknown[]): Routes => ({
+const routes = (attributes: readonly unknown[]): Routes => ({
   'GET /v1/segments': () => ({ segments: [], nextCursor: null }),
   'GET /v1/attributes': () => attributes,
 });
