@@ -588,8 +588,11 @@ beforeAll(async () => {
   // `ready` during the fuzzing and look like a write).
   await waitFor(
     async () =>
-      (await api<{ sizeStatus: string }>('GET', `/v1/segments/${segmentId}`, { key: ws.secretKey }))
-        .body.sizeStatus,
+      (
+        await api<{ segments: Array<{ id: string; sizeStatus: string }> }>('GET', '/v1/segments', {
+          key: ws.secretKey,
+        })
+      ).body.segments.find((s) => s.id === segmentId)?.sizeStatus,
     { until: (status) => status === 'ready', timeoutMs: 20_000, what: 'the fuzz segment ready' },
   );
   // Nor the catalog's coverage and last writes, counted and stored in the background.
