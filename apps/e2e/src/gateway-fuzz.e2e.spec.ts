@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { MongoClient } from 'mongodb';
 import { adminToken, api, createWorkspace, TestWorkspace } from './support/api';
 import { createSentinel, type Sentinel } from './support/sentinel';
+import { catalogSettled } from './support/catalog-settled';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type KeyKind = 'public' | 'secret' | 'admin' | 'none';
@@ -597,8 +598,10 @@ beforeAll(async () => {
     },
     { until: (status) => status === 'ready', timeoutMs: 20_000, what: 'the fuzz segment ready' },
   );
+  // Nor the catalog's coverage and last writes, counted and stored in the background.
+  await catalogSettled(ws.secretKey);
   before = await snapshot();
-}, 60_000);
+}, 90_000);
 
 /** 150 bodies in `npm test`; `npm run test:abuse` sends 10,000 (FUZZ_RUNS). */
 const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { waitFor } from '@seg/testing';
 import { adminToken, api, ApiResponse, createWorkspace, TestWorkspace } from './support/api';
 import { createSentinel, type Sentinel } from './support/sentinel';
+import { catalogSettled } from './support/catalog-settled';
 
 interface Fixture {
   ws: TestWorkspace;
@@ -156,8 +157,10 @@ beforeAll(async () => {
       what: "B's segment counting B's user",
     },
   );
+  // The catalog's coverage and last writes are counted and stored in the background.
+  await Promise.all([catalogSettled(a.ws.secretKey), catalogSettled(b.ws.secretKey)]);
   before = await snapshot(b);
-}, 60_000);
+}, 90_000);
 
 describe("A's secret key on B's ids", () => {
   // Every id-taking endpoint, called with A's secret key on B's ids.

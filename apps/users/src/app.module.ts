@@ -3,6 +3,7 @@ import { BusServiceModule, JobsModule, withWorkerOptions } from '@seg/platform';
 import { ProfileStoreModule } from '@seg/profile-store';
 import { ProfileStoreWritesModule } from '@seg/profile-store/writes';
 import { AttributeTypes } from './catalog/attribute-types';
+import { AttributeFreshness } from './catalog/freshness/attribute-freshness';
 import { CatalogHandler } from './catalog/catalog.handler';
 import type { UsersConfig } from './config';
 import { InboxApplier } from './ingestion/inbox-applier';
@@ -40,6 +41,7 @@ export class AppModule {
       controllers: [IngestionHandler, ProfilesHandler, CatalogHandler],
       providers: [
         AttributeTypes,
+        AttributeFreshness,
         InboxPartitions,
         InboxApplier,
         SampleBucketStartUp,

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ListAttributesUseCase } from './catalog/usecases/list-attributes/list-attributes.usecase';
 import { ListEventsUseCase } from './catalog/usecases/list-events/list-events.usecase';
+import { RecountCoverageUseCase } from './catalog/usecases/recount-coverage/recount-coverage.usecase';
 import { AcceptMessagesUseCase } from './ingestion/usecases/accept-messages/accept-messages.usecase';
 import { ApplyMessagesUseCase } from './ingestion/usecases/apply-messages/apply-messages.usecase';
 import { EraseUserUseCase } from './ingestion/usecases/erase-user/erase-user.usecase';
@@ -15,6 +16,7 @@ import { ApplyInteractionUseCase } from './interactions/usecases/apply-interacti
 export const USE_CASES: Type[] = [
   ListAttributesUseCase,
   ListEventsUseCase,
+  RecountCoverageUseCase,
   AcceptMessagesUseCase,
   ApplyMessagesUseCase,
   EraseUserUseCase,

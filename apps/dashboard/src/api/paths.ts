@@ -202,5 +202,6 @@ export type PreviewResponse = Json<operations['SegmentsController_preview']> & {
 export type FilterCountsResponse = Json<operations['SegmentsController_filterCounts']>;
 export type UserListResponse = Json<operations['UsersController_list']>;
 export type UserProfile = Json<operations['UsersController_get']>;
+export type AttributeCatalogEntry = Json<operations['CatalogController_attributes']>[number];
 export type ExperienceResponse = Json<operations['ExperiencesController_get']>;
 export type AudienceOverlap = Json<operations['AudienceOverlapController_overlap']>;

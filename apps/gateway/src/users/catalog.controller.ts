@@ -5,6 +5,7 @@ import { BusClient } from '@seg/platform';
 import { SecretAuth, SessionRole } from '../auth/auth.decorators';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { openApiSchema } from '../validation/zod-openapi';
+import { ListAttributesUseCase } from './usecases/list-attributes/list-attributes.usecase';
 
 /** The catalogs the dashboard builds filters from (secret key). */
 @ApiTags('users')
@@ -12,13 +13,19 @@ import { openApiSchema } from '../validation/zod-openapi';
 @SecretAuth()
 @SessionRole('viewer')
 export class CatalogController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly listAttributes: ListAttributesUseCase,
+  ) {}
 
   @Get('attributes')
-  @ApiOperation({ summary: 'Native and custom attributes with their type and a few sample values' })
+  @ApiOperation({
+    summary:
+      'Native and custom attributes: type, a few sample values, coverage, last write, and the sync state of their source',
+  })
   @ApiOkResponse({ schema: openApiSchema(attributeCatalogResponse, 'output') })
-  async attributes(@CurrentWorkspace() workspaceId: string) {
-    return (await this.bus.request('users.attributes.list', { workspaceId })).items;
+  attributes(@CurrentWorkspace() workspaceId: string) {
+    return this.listAttributes.execute(workspaceId);
   }
 
   @Get('events')

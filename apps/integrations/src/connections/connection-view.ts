@@ -10,6 +10,18 @@ export const SECRET_FIELD: Record<IntegrationProvider, string> = {
   customerio: 'appApiKey',
 };
 
+/** The last successful run's end: recorded by `finishRun`, else the last run's if it succeeded. */
+function lastSucceededAt(
+  connection: ConnectionDocument,
+  lastRun: RunDocument | null,
+): string | null {
+  const at =
+    connection.lastSucceededAt ??
+    (lastRun?.status === 'succeeded' ? lastRun.finishedAt : null) ??
+    null;
+  return at ? at.toISOString() : null;
+}
+
 /** A connection as the API shows it: never the secret, only that it is set. */
 export function toConnectionView(
   connection: ConnectionDocument,
@@ -26,6 +38,7 @@ export function toConnectionView(
     createdAt: connection.createdAt.toISOString(),
     updatedAt: connection.updatedAt.toISOString(),
     lastRun: lastRun ? toRunView(lastRun) : null,
+    lastSucceededAt: lastSucceededAt(connection, lastRun),
     ...(connection.provider === 'segment'
       ? { webhookPath: `/v1/integrations/segment/webhook/${connection.workspaceId}` }
       : {}),

@@ -150,6 +150,7 @@ export class ConnectionRepository extends WorkspaceRepository<ConnectionDocument
             activeRunId: null,
             lastRunId: runId,
             status: outcome.status,
+            ...(outcome.status === 'connected' ? { lastSucceededAt: new Date() } : {}),
             ...(syncState ? { syncState } : {}),
           },
         },

@@ -19,6 +19,8 @@ export interface ConnectionDocument {
   /** The queued or running run, if any: at most one per connection (compare-and-set). */
   activeRunId: string | null;
   lastRunId: string | null;
+  /** When a run of this connection last succeeded (absent on connections older than it). */
+  lastSucceededAt?: Date | null;
   /** Provider cursor carried from run to run (HubSpot: last modified date seen). */
   syncState: Record<string, unknown>;
   createdAt: Date;
@@ -37,6 +39,7 @@ export const ConnectionSchema = new Schema<ConnectionDocument>(
     status: { type: String, required: true },
     activeRunId: { type: String, default: null },
     lastRunId: { type: String, default: null },
+    lastSucceededAt: { type: Date, default: null },
     syncState: { type: Schema.Types.Mixed, default: {} },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

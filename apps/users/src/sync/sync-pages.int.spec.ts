@@ -88,6 +88,21 @@ describe('sync pages written by the users service', () => {
     expect(await profile('sp-u1')).toMatchObject({
       custom: { hubspot: { score: 42, tier: 'gold' } },
     });
+    // The catalog's last write of each attribute the page gave a value (stored within 2 s).
+    const catalog = await waitFor(
+      async () => (await bus.request('users.attributes.list', { workspaceId })).items,
+      {
+        until: (items) =>
+          ['score', 'tier'].every(
+            (key) => items.find((i) => i.source === 'hubspot' && i.key === key)?.lastWrittenAt,
+          ),
+        timeoutMs: 10_000,
+        intervalMs: 200,
+        what: "the page's lastWrittenAt",
+      },
+    );
+    const tier = catalog.find((item) => item.source === 'hubspot' && item.key === 'tier');
+    expect(Date.now() - new Date(tier?.lastWrittenAt ?? 0).getTime()).toBeLessThan(30_000);
   });
 
   it('applies a kept record as soon as a user with its email is identified', async () => {

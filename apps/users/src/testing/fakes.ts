@@ -16,6 +16,7 @@ import type {
 import type { ProfileDocument, ValueType } from '@seg/segment-engine';
 import { RecordingBus } from '@seg/testing';
 import { Types } from 'mongoose';
+import type { AttributeFreshness, AttributeRef } from '../catalog/freshness/attribute-freshness';
 import { AttributeTypes } from '../catalog/attribute-types';
 import type { InboxApplier } from '../ingestion/inbox-applier';
 import { ApplyMessagesUseCase } from '../ingestion/usecases/apply-messages/apply-messages.usecase';
@@ -313,6 +314,23 @@ export class RecordingApplier {
   }
 }
 
+/** Records the attributes noted as written (AttributeFreshness without its stores and timers). */
+export class RecordingFreshness {
+  readonly written: Array<{ workspaceId: string; source: string | null; key: string }> = [];
+  readonly changed: string[] = [];
+
+  asFreshness(): AttributeFreshness {
+    return {
+      noteWritten: (workspaceId: string, attributes: Iterable<AttributeRef>) => {
+        for (const { source, key } of attributes) this.written.push({ workspaceId, source, key });
+        this.changed.push(workspaceId);
+      },
+      markChanged: (workspaceId: string) => void this.changed.push(workspaceId),
+      requestRecount: () => undefined,
+    } as unknown as AttributeFreshness;
+  }
+}
+
 /** The users service's stores and bus as fakes, with ApplyMessagesUseCase wired as the module wires it. */
 export function usersWorld() {
   const profiles = new InMemoryProfiles();
@@ -339,6 +357,7 @@ export function usersWorld() {
     new KeptPresence(kept),
     kept,
     unusedSourceWriter(),
+    new RecordingFreshness().asFreshness(),
   );
   return {
     lanes,

@@ -11,13 +11,16 @@ import { AcceptMessagesUseCase } from '../ingestion/usecases/accept-messages/acc
  * The users service's module on the real FerretDB and RabbitMQ (its own database and
  * bus namespace), without HTTP or a bus consumer, for the use-case specs.
  */
-export async function startUsersContext(): Promise<{
+export async function startUsersContext(
+  /** This service's own settings (`usersEnvSchema`), e.g. a shorter coverage refresh. */
+  overrides: Record<string, string> = {},
+): Promise<{
   app: INestApplicationContext;
   /** Accepts the messages and waits until they are applied to the profiles. */
   ingest(workspaceId: string, messages: IngestMessage[]): Promise<void>;
   close(): Promise<void>;
 }> {
-  const config = usersEnvSchema.parse(testConfig());
+  const config = usersEnvSchema.parse({ ...testConfig(), ...overrides });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), {
     logger: false,
   });

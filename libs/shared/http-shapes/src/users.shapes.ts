@@ -1,5 +1,6 @@
 import {
   attributeCatalogItemSchema,
+  integrationProviderSchema,
   eventCatalogItemSchema,
   tagsSchema,
   userIdSchema,
@@ -36,7 +37,35 @@ export const userProfileResponse = userProfileSchema.extend({
 });
 export type UserProfileResponse = z.infer<typeof userProfileResponse>;
 
+/**
+ * The connection an attribute's source comes from (HubSpot, Customer.io, Segment.io), as the
+ * integrations service shows it: when a run last succeeded and whether the latest one failed.
+ * Segment.io pushes to a webhook (no runs): its `lastSucceededAt` stays null.
+ */
+export const attributeSourceSyncSchema = z.object({
+  provider: integrationProviderSchema,
+  status: z.enum(['connected', 'error']),
+  /** Minutes between scheduled runs; null: none scheduled (Segment.io, or sync on demand). */
+  intervalMinutes: z.number().int().nullable(),
+  lastSucceededAt: z.iso.datetime().nullable(),
+  /** The latest finished run failed (a run still going does not count yet). */
+  latestRunFailed: z.boolean(),
+  /** Its error, when it failed. */
+  latestRunError: z.string().optional(),
+});
+export type AttributeSourceSync = z.infer<typeof attributeSourceSyncSchema>;
+
+/**
+ * One attribute of `GET /v1/attributes`: the users service's entry (type, samples, coverage,
+ * last write) and its source's connection: `sync` null when the source has none (the SDK,
+ * native attributes, a tool not connected), absent when the integrations could not be read.
+ */
+export const attributeCatalogEntryResponse = attributeCatalogItemSchema.extend({
+  sync: attributeSourceSyncSchema.nullable().optional(),
+});
+export type AttributeCatalogEntryResponse = z.infer<typeof attributeCatalogEntryResponse>;
+
 /** `GET /v1/attributes`: the catalog the dashboard builds filters from. */
-export const attributeCatalogResponse = z.array(attributeCatalogItemSchema);
+export const attributeCatalogResponse = z.array(attributeCatalogEntryResponse);
 /** `GET /v1/events`. */
 export const eventCatalogResponse = z.array(eventCatalogItemSchema);

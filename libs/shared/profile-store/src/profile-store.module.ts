@@ -5,6 +5,15 @@ import {
   attributeCatalogSchema,
 } from './catalog/attribute-catalog.schema';
 import { AttributeCatalogRepository } from './catalog/attribute-catalog.repository';
+import {
+  ATTRIBUTE_COVERAGE_MODEL,
+  attributeCoverageSchema,
+} from './catalog/attribute-coverage.schema';
+import {
+  AttributeCoverageRepository,
+  AttributeWriteRepository,
+} from './catalog/attribute-freshness.repository';
+import { ATTRIBUTE_WRITE_MODEL, attributeWriteSchema } from './catalog/attribute-write.schema';
 import { EVENT_CATALOG_MODEL, eventCatalogSchema } from './catalog/event-catalog.schema';
 import { EventCatalogRepository } from './catalog/event-catalog.repository';
 import { REJECTED_VALUE_MODEL, rejectedValueSchema } from './catalog/rejected-value.schema';
@@ -28,6 +37,8 @@ const repositories = [
   ProfileRepository,
   EventRepository,
   AttributeCatalogRepository,
+  AttributeCoverageRepository,
+  AttributeWriteRepository,
   EventCatalogRepository,
   RejectedValueRepository,
   InboxRepository,
@@ -44,6 +55,8 @@ const repositories = [
       { name: PROFILE_MODEL, schema: profileSchema },
       { name: EVENT_MODEL, schema: eventSchema },
       { name: ATTRIBUTE_CATALOG_MODEL, schema: attributeCatalogSchema },
+      { name: ATTRIBUTE_COVERAGE_MODEL, schema: attributeCoverageSchema },
+      { name: ATTRIBUTE_WRITE_MODEL, schema: attributeWriteSchema },
       { name: EVENT_CATALOG_MODEL, schema: eventCatalogSchema },
       { name: REJECTED_VALUE_MODEL, schema: rejectedValueSchema },
       { name: INBOX_MODEL, schema: inboxSchema },

@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Native and custom attributes with their type and a few sample values */
+    /** Native and custom attributes: type, a few sample values, coverage, last write, and the sync state of their source */
     get: operations['CatalogController_attributes'];
     put?: never;
     post?: never;
@@ -980,11 +980,30 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             category: 'attribute' | 'customAttribute';
+            coverage: {
+              /** Format: date-time */
+              asOf: string;
+              share: number;
+              users: number;
+            } | null;
             key: string;
+            /** Format: date-time */
+            lastWrittenAt: string | null;
             rejectedCount: number;
             sampleValues: unknown[];
             /** @enum {string|null} */
             source: 'sdk' | 'segment' | 'hubspot' | 'customerio' | null;
+            sync?: {
+              intervalMinutes: number | null;
+              /** Format: date-time */
+              lastSucceededAt: string | null;
+              latestRunError?: string;
+              latestRunFailed: boolean;
+              /** @enum {string} */
+              provider: 'segment' | 'hubspot' | 'customerio';
+              /** @enum {string} */
+              status: 'connected' | 'error';
+            } | null;
             /** @enum {string} */
             type: 'string' | 'number' | 'boolean' | 'date' | 'list';
           }[];
@@ -3109,6 +3128,8 @@ export interface operations {
                 /** @enum {string} */
                 trigger: 'manual' | 'schedule';
               } | null;
+              /** Format: date-time */
+              lastSucceededAt: string | null;
               /** @enum {string} */
               provider: 'segment' | 'hubspot' | 'customerio';
               settings: {
@@ -3224,6 +3245,8 @@ export interface operations {
               /** @enum {string} */
               trigger: 'manual' | 'schedule';
             } | null;
+            /** Format: date-time */
+            lastSucceededAt: string | null;
             /** @enum {string} */
             provider: 'segment' | 'hubspot' | 'customerio';
             settings: {
@@ -3360,6 +3383,8 @@ export interface operations {
               /** @enum {string} */
               trigger: 'manual' | 'schedule';
             } | null;
+            /** Format: date-time */
+            lastSucceededAt: string | null;
             /** @enum {string} */
             provider: 'segment' | 'hubspot' | 'customerio';
             settings: {

@@ -5,6 +5,9 @@ import type { FilterCatalog } from './filter-builder/filter-catalog';
  * `/v1/segments` answer for a small demo workspace, in the API's shapes. Only tests import it
  * (the app asks the API: hooks/use-filter-catalog.ts), so it is not bundled.
  */
+/** When the sample workspace's coverage was counted (of its 2,000 users). */
+const COUNTED_AT = '2026-11-30T18:00:00.000Z';
+
 export const SAMPLE_CATALOG: FilterCatalog = {
   attributes: [
     {
@@ -14,6 +17,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'string',
       sampleValues: ['Ada Lovelace', 'Grace Hopper'],
       rejectedCount: 0,
+      coverage: { users: 1240, share: 0.62, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'attribute',
@@ -22,6 +27,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'string',
       sampleValues: ['ada@acme.com'],
       rejectedCount: 0,
+      coverage: { users: 1650, share: 0.825, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'attribute',
@@ -30,6 +37,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'date',
       sampleValues: [],
       rejectedCount: 0,
+      coverage: { users: 2000, share: 1.0, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'attribute',
@@ -38,6 +47,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'date',
       sampleValues: [],
       rejectedCount: 0,
+      coverage: { users: 2000, share: 1.0, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'attribute',
@@ -46,6 +57,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'number',
       sampleValues: [3, 12],
       rejectedCount: 0,
+      coverage: { users: 2000, share: 1.0, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'attribute',
@@ -54,6 +67,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'list',
       sampleValues: [['beta', 'vip']],
       rejectedCount: 0,
+      coverage: { users: 310, share: 0.155, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -62,6 +77,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'string',
       sampleValues: ['free', 'pro', 'enterprise'],
       rejectedCount: 0,
+      coverage: { users: 1240, share: 0.62, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -70,6 +87,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'number',
       sampleValues: [1, 5, 40],
       rejectedCount: 0,
+      coverage: { users: 880, share: 0.44, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -78,6 +97,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'date',
       sampleValues: ['2026-12-24T00:00:00.000Z'],
       rejectedCount: 0,
+      coverage: { users: 400, share: 0.2, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -86,6 +107,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'string',
       sampleValues: ['SaaS', 'Retail'],
       rejectedCount: 0,
+      coverage: { users: 720, share: 0.36, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -94,6 +117,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'boolean',
       sampleValues: [true],
       rejectedCount: 0,
+      coverage: { users: 150, share: 0.075, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -102,6 +127,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'string',
       sampleValues: ['lead', 'customer'],
       rejectedCount: 0,
+      coverage: { users: 960, share: 0.48, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -110,6 +137,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'number',
       sampleValues: [12, 250],
       rejectedCount: 0,
+      coverage: { users: 520, share: 0.26, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -118,6 +147,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'list',
       sampleValues: [['analytics', 'onboarding']],
       rejectedCount: 0,
+      coverage: { users: 1100, share: 0.55, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
     {
       category: 'customAttribute',
@@ -126,6 +157,8 @@ export const SAMPLE_CATALOG: FilterCatalog = {
       type: 'boolean',
       sampleValues: [false],
       rejectedCount: 0,
+      coverage: { users: 300, share: 0.15, asOf: COUNTED_AT },
+      lastWrittenAt: null,
     },
   ],
   events: [

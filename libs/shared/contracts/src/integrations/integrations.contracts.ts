@@ -89,6 +89,8 @@ export const connectionViewSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   lastRun: runViewSchema.nullable(),
+  /** When a run last succeeded (the latest one may have failed since); null: never. */
+  lastSucceededAt: z.iso.datetime().nullable(),
   /** Segment only: where Segment.io delivers. */
   webhookPath: z.string().optional(),
 });

@@ -168,6 +168,20 @@ export const attributeCatalogItemSchema = z.object({
   sampleValues: z.array(z.unknown()),
   /** Values that could not be normalised to `type` (kept aside, never compared). */
   rejectedCount: z.number().int(),
+  /**
+   * How many of the workspace's users have a value (the engine's `isSet`; `isNotEmpty` for
+   * lists), counted in the background: as of `asOf`. Null until the first count.
+   */
+  coverage: z
+    .object({
+      users: z.number().int(),
+      /** `users` / the workspace's users then (0 when it had none), 0–1. */
+      share: z.number().min(0).max(1),
+      asOf: isoDate,
+    })
+    .nullable(),
+  /** The last time the users service wrote a value of it for any user; null: never seen. */
+  lastWrittenAt: isoDate.nullable(),
 });
 export type AttributeCatalogItem = z.infer<typeof attributeCatalogItemSchema>;
 

@@ -45,6 +45,12 @@ export class RetriedWrites<T extends mongo.Document> {
     return retryBusy(() => this.collection.updateOne(...args));
   }
 
+  replaceOne(
+    ...args: Parameters<Collection<T>['replaceOne']>
+  ): ReturnType<Collection<T>['replaceOne']> {
+    return retryBusy(() => this.collection.replaceOne(...args));
+  }
+
   bulkWrite(
     ...args: Parameters<Collection<T>['bulkWrite']>
   ): ReturnType<Collection<T>['bulkWrite']> {

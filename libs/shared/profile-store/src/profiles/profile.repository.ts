@@ -133,6 +133,17 @@ export class ProfileRepository extends WorkspaceRepository<ProfileDocument> {
     return this.model.countDocuments(this.scope(workspaceId), { limit: max }).exec();
   }
 
+  /**
+   * Every profile of the workspace, streamed (top-level equality on `workspaceId`: pushed down
+   * on FerretDB; one pass, no sort). For background passes only, never per request.
+   */
+  async *streamAll(workspaceId: string): AsyncGenerator<ProfileDocument> {
+    const cursor = this.collection.find(this.scope(workspaceId) as Record<string, unknown>, {
+      batchSize: 1_000,
+    });
+    for await (const profile of cursor) yield profile as ProfileDocument;
+  }
+
   /** One page, newest activity first (ties by userId), strictly after `after`. */
   async page(
     workspaceId: string,

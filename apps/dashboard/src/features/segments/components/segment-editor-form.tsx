@@ -5,6 +5,7 @@ import { FilterBuilder } from '../filter-builder/filter-builder';
 import type { FilterCatalog } from '../filter-builder/filter-catalog';
 import type { FilterCounts } from '../filter-builder/filter-counts';
 import type { SegmentDraft } from '../hooks/use-segment-draft';
+import { StaleDataAlert } from './stale-data-alert';
 
 interface SegmentEditorFormProps {
   draft: SegmentDraft;
@@ -58,6 +59,7 @@ export function SegmentEditorForm(props: SegmentEditorFormProps) {
           Attributes, custom attributes from every source, experiences, events and other segments.
           Groups nest up to four levels.
         </Text>
+        <StaleDataAlert rules={draft.rules} catalog={catalog} now={new Date()} />
         <FilterBuilder
           rules={draft.rules}
           onChange={props.onRulesChange}

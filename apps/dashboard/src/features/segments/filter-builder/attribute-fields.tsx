@@ -1,7 +1,9 @@
 import { NativeSelect } from '@mantine/core';
 import type { AttributeCondition, NativeAttribute } from '@seg/segment-engine';
 import { NATIVE_ATTRIBUTE_TYPES, NATIVE_ATTRIBUTES } from '@seg/segment-engine';
+import { nativeEntry } from './attribute-freshness';
 import type { FilterCatalog } from './filter-catalog';
+import { FreshnessNote } from './freshness-note';
 import { NATIVE_ATTRIBUTE_LABELS } from './labels';
 import { OperatorValueFields } from './operator-value-fields';
 import { defaultValue, firstOperator } from './operator-values';
@@ -14,9 +16,8 @@ interface AttributeFieldsProps {
 
 export function AttributeFields({ condition, catalog, onChange }: AttributeFieldsProps) {
   const type = NATIVE_ATTRIBUTE_TYPES[condition.attribute];
-  const samples = catalog.attributes.find(
-    (item) => item.category === 'attribute' && item.key === condition.attribute,
-  )?.sampleValues;
+  const entry = nativeEntry(catalog, condition.attribute);
+  const samples = entry?.sampleValues;
 
   const pickAttribute = (attribute: NativeAttribute) => {
     const nextType = NATIVE_ATTRIBUTE_TYPES[attribute];
@@ -35,6 +36,9 @@ export function AttributeFields({ condition, catalog, onChange }: AttributeField
     <>
       <NativeSelect
         label="Attribute"
+        // Below the input, so the filter's inputs stay in line.
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        description={entry ? <FreshnessNote entry={entry} now={new Date()} /> : undefined}
         value={condition.attribute}
         data={NATIVE_ATTRIBUTES.map((a) => ({ value: a, label: NATIVE_ATTRIBUTE_LABELS[a] }))}
         onChange={(event) => pickAttribute(event.currentTarget.value as NativeAttribute)}

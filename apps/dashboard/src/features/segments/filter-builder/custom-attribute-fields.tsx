@@ -2,8 +2,10 @@ import { NativeSelect } from '@mantine/core';
 import type { CustomAttributeCondition, CustomSource } from '@seg/segment-engine';
 import { CUSTOM_SOURCES, inferValueType } from '@seg/segment-engine';
 import { formatDateTime } from '../../../app/format';
+import { customEntry, sourceLastSynced } from './attribute-freshness';
 import { customAttributes, type CustomAttributeEntry } from './default-conditions';
 import type { FilterCatalog } from './filter-catalog';
+import { FreshnessNote } from './freshness-note';
 import { CUSTOM_SOURCE_LABELS } from './labels';
 import { OperatorValueFields } from './operator-value-fields';
 import { defaultValue, firstOperator } from './operator-values';
@@ -16,13 +18,9 @@ interface CustomAttributeFieldsProps {
 
 const optionValue = (source: CustomSource, key: string) => `${source}:${key}`;
 
-/** A synced source's last successful sync (see `FilterCatalog.syncedAt`). */
-const lastSynced = (source: CustomSource, catalog: FilterCatalog): string | undefined =>
-  source === 'hubspot' || source === 'customerio' ? catalog.syncedAt?.[source] : undefined;
-
 /** The source's group in the list, with its last sync beside it when it is synced. */
 function sourceLabel(source: CustomSource, catalog: FilterCatalog): string {
-  const syncedAt = lastSynced(source, catalog);
+  const syncedAt = sourceLastSynced(source, catalog);
   const label = CUSTOM_SOURCE_LABELS[source];
   return syncedAt ? `${label} · last synced ${formatDateTime(syncedAt)}` : label;
 }
@@ -47,7 +45,7 @@ export function CustomAttributeFields({
         },
       ];
   const type = (current ?? choices[choices.length - 1]).type;
-  const syncedAt = lastSynced(condition.source, catalog);
+  const entry = customEntry(catalog, condition.source, condition.key);
 
   const groups = CUSTOM_SOURCES.map((source) => ({
     group: sourceLabel(source, catalog),
@@ -78,11 +76,7 @@ export function CustomAttributeFields({
         label="Attribute"
         // Below the input, so the filter's inputs stay in line.
         inputWrapperOrder={['label', 'input', 'description', 'error']}
-        description={
-          syncedAt
-            ? `${CUSTOM_SOURCE_LABELS[condition.source]} · last synced ${formatDateTime(syncedAt)}`
-            : undefined
-        }
+        description={entry ? <FreshnessNote entry={entry} now={new Date()} /> : undefined}
         value={optionValue(condition.source, condition.key)}
         data={groups}
         onChange={(event) => pick(event.currentTarget.value)}

@@ -20,6 +20,11 @@ import {
 import type { AttributeObject, CustomSource, ProfileDocument } from '@seg/segment-engine';
 import { BusClient } from '@seg/platform';
 import { AttributeTypes } from '../../../catalog/attribute-types';
+import {
+  AttributeFreshness,
+  type AttributeRef,
+  writtenAttributes,
+} from '../../../catalog/freshness/attribute-freshness';
 import { IdentityCache } from '../../../writing/identity-cache';
 import { KeptPresence } from '../../../writing/kept-presence';
 import { UserLanes } from '../../../writing/user-lanes';
@@ -72,6 +77,7 @@ export class ApplyMessagesUseCase {
     private readonly presence: KeptPresence,
     private readonly kept: KeptRecordRepository,
     private readonly sourceWriter: SourceAttributesWriter,
+    private readonly freshness: AttributeFreshness,
   ) {}
 
   async execute(workspaceId: string, entries: InboxEntry[]): Promise<void> {
@@ -91,6 +97,7 @@ export class ApplyMessagesUseCase {
     const identified: Identified = { created: new Set(), emails: new Map() };
     const changed = await this.applyProfiles(workspaceId, byUser, rejectedValues, identified);
     await this.applyKeptRecords(workspaceId, identified, changed);
+    this.noteWritten(workspaceId, byUser, identified);
     await this.keepRejected(workspaceId, rejectedValues);
     await this.inbox.markApplied(
       workspaceId,
@@ -102,6 +109,35 @@ export class ApplyMessagesUseCase {
         this.bus.emit('user.updated', { workspaceId, userId, changes: [...changes], at }),
       ),
     );
+  }
+
+  /**
+   * The attributes this chunk gave a value (the catalog's `lastWrittenAt`): activity on every
+   * message, `createdAt` for new users, name, email and traits set to something non-null.
+   */
+  private noteWritten(
+    workspaceId: string,
+    byUser: Map<string, ActivityMessage[]>,
+    identified: Identified,
+  ): void {
+    if (byUser.size === 0) return;
+    const written: AttributeRef[] = [
+      { source: null, key: 'lastActivityAt' },
+      { source: null, key: 'sessions' },
+    ];
+    if (identified.created.size > 0) written.push({ source: null, key: 'createdAt' });
+    for (const messages of byUser.values()) {
+      for (const message of messages) {
+        if (typeof message.name === 'string') written.push({ source: null, key: 'name' });
+        if (typeof message.email === 'string') written.push({ source: null, key: 'email' });
+        for (const trait of message.traits ?? []) {
+          if (trait.value !== null) {
+            written.push({ source: message.source ?? 'sdk', key: trait.path });
+          }
+        }
+      }
+    }
+    this.freshness.noteWritten(workspaceId, written);
   }
 
   private parse(entries: InboxEntry[]): Parsed[] {
@@ -289,6 +325,10 @@ export class ApplyMessagesUseCase {
         provider,
         [...updates].map(([userId, attributes]) => ({ userId, attributes })),
         (users, write) => this.lanes.run(workspaceId, users, write),
+      );
+      this.freshness.noteWritten(
+        workspaceId,
+        [...updates.values()].flatMap((attributes) => writtenAttributes(provider, attributes)),
       );
       for (const userId of updates.keys()) {
         await this.identities.forgetFingerprint(workspaceId, provider, userId);

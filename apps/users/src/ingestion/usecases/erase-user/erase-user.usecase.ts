@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ParsedRequestOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { EventRepository, ProfileRepository, RejectedValueRepository } from '@seg/profile-store';
+import { AttributeFreshness } from '../../../catalog/freshness/attribute-freshness';
 import { InboxApplier } from '../../inbox-applier';
 
 export type EraseUserCommand = ParsedRequestOf<'users.user.erase'>;
@@ -20,6 +21,7 @@ export class EraseUserUseCase {
     private readonly rejected: RejectedValueRepository,
     private readonly applier: InboxApplier,
     private readonly bus: BusClient,
+    private readonly freshness: AttributeFreshness,
   ) {}
 
   async execute(command: EraseUserCommand): Promise<{ erased: boolean }> {
@@ -29,6 +31,8 @@ export class EraseUserUseCase {
     await this.rejected.deleteMany(workspaceId, { userId });
     const deletedProfile = await this.profiles.deleteByUserId(workspaceId, userId);
     if (deletedProfile) {
+      // One user fewer: the coverage is counted again.
+      this.freshness.markChanged(workspaceId);
       await this.bus.emit('user.updated', {
         workspaceId,
         userId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ParsedRequestOf } from '@seg/contracts';
 import { BusClient } from '@seg/platform';
 import { ProfileRepository } from '@seg/profile-store';
+import { AttributeFreshness } from '../../../catalog/freshness/attribute-freshness';
 import { UserLanes } from '../../../writing/user-lanes';
 
 export type ChangeTagsCommand = ParsedRequestOf<'users.tags.add' | 'users.tags.remove'> & {
@@ -15,6 +16,7 @@ export class ChangeTagsUseCase {
     private readonly profiles: ProfileRepository,
     private readonly bus: BusClient,
     private readonly lanes: UserLanes,
+    private readonly freshness: AttributeFreshness,
   ) {}
 
   async execute(command: ChangeTagsCommand): Promise<{ userId: string; tags: string[] }> {
@@ -26,6 +28,7 @@ export class ChangeTagsUseCase {
         : this.profiles.removeTags(workspaceId, userId, unique),
     );
     if (tags === null) throw new DomainError('NOT_FOUND', `User ${userId} not found`);
+    this.freshness.noteWritten(workspaceId, [{ source: null, key: 'tags' }]);
     await this.bus.emit('user.updated', {
       workspaceId,
       userId,

@@ -18,6 +18,10 @@ import {
 import type { AttributeObject } from '@seg/segment-engine';
 import type { z } from 'zod';
 import { AttributeTypes } from '../../../catalog/attribute-types';
+import {
+  AttributeFreshness,
+  writtenAttributes,
+} from '../../../catalog/freshness/attribute-freshness';
 import { IdentityCache } from '../../../writing/identity-cache';
 import { KeptPresence } from '../../../writing/kept-presence';
 import { UserLanes } from '../../../writing/user-lanes';
@@ -53,6 +57,7 @@ export class WriteSyncPageUseCase {
     private readonly lanes: UserLanes,
     private readonly presence: KeptPresence,
     private readonly bus: BusClient,
+    private readonly freshness: AttributeFreshness,
   ) {}
 
   async execute(command: WriteSyncPageCommand): Promise<SyncPageOutcome> {
@@ -215,6 +220,10 @@ export class WriteSyncPageUseCase {
       provider,
       updates,
       (users, write) => this.lanes.run(workspaceId, users, write),
+    );
+    this.freshness.noteWritten(
+      workspaceId,
+      updates.flatMap((update) => writtenAttributes(provider, update.attributes)),
     );
     for (const [userId, fingerprint] of fingerprints) {
       index.withSource.add(userId);
