@@ -1,6 +1,7 @@
 // Lint warnings through the running system: POST /v1/segments/validate (errors as a 200 for
 // the builder, warnings once valid), and the same warnings on preview, create and update.
 import { waitFor } from '@seg/testing';
+import { MongoClient } from 'mongodb';
 import { api, createWorkspace, type TestWorkspace } from './support/api';
 
 interface Warning {
@@ -157,5 +158,113 @@ describe('segment lint', () => {
     // A read has no warnings: they are about a write.
     const read = await call<Record<string, unknown>>('GET', `/v1/segments/${created.body.id}`);
     expect(read.body).not.toHaveProperty('warnings');
+  });
+
+  // What the lint learns from the users service's counts (coverage, last writes) and from the
+  // read model (a referenced segment's size): a workspace of its own, 10 users.
+  describe('with what the data says', () => {
+    let data: TestWorkspace;
+    const custom = (key: string, operator: string, value?: unknown) => ({
+      type: 'customAttribute',
+      source: 'sdk',
+      key,
+      operator,
+      value,
+    });
+    const check = (rules: unknown) =>
+      api<Check>('POST', '/v1/segments/validate', { key: data.secretKey, body: { rules } });
+
+    beforeAll(async () => {
+      data = await createWorkspace('segments lint data');
+      const batch = Array.from({ length: 10 }, (_, i) => ({
+        type: 'identify',
+        userId: `d${i}`,
+        // One user in ten has `rare`; one has `legacy` (moved 40 days back below).
+        traits: { plan: 'pro', ...(i === 0 ? { rare: 'yes', legacy: 'old' } : {}) },
+      }));
+      expect(
+        (await api('POST', '/v1/batch', { key: data.publicKey, body: { batch } })).status,
+      ).toBe(202);
+      await waitFor(
+        async () => {
+          const catalog = await api<
+            Array<{ key: string; coverage: { share: number } | null; lastWrittenAt: string | null }>
+          >('GET', '/v1/attributes', { key: data.secretKey });
+          const entry = (key: string) => catalog.body.find((item) => item.key === key);
+          return entry('rare')?.coverage?.share === 0.1 && Boolean(entry('legacy')?.lastWrittenAt);
+        },
+        { timeoutMs: 30_000, what: 'rare counted on 1 of 10 users, legacy written' },
+      );
+    }, 60_000);
+
+    it('warns that a negation in an OR matches almost everyone, from the counted coverage', async () => {
+      const rules = {
+        type: 'group',
+        operator: 'or',
+        conditions: [custom('rare', 'notEquals', 'yes'), custom('plan', 'equals', 'pro')],
+      };
+      const answer = await check(rules);
+      expect(answer.body.warnings).toEqual([
+        expect.objectContaining({
+          code: 'broadNegation',
+          path: 'rules.conditions[0]',
+          message: expect.stringContaining('90% of users have no rare (sdk)'),
+        }),
+      ]);
+    });
+
+    it('warns about an attribute no value was written for in 30 days', async () => {
+      const mongo = await MongoClient.connect(process.env['E2E_MONGODB_URI'] as string);
+      try {
+        const moved = await mongo
+          .db(process.env['E2E_MONGODB_DB'])
+          .collection('attribute_writes')
+          .updateOne(
+            { _id: `${data.id}/sdk/legacy` as never },
+            { $set: { lastWrittenAt: new Date(Date.now() - 40 * 86_400_000) } },
+          );
+        expect(moved.matchedCount).toBe(1);
+      } finally {
+        await mongo.close();
+      }
+      const answer = await check(and(custom('legacy', 'equals', 'old')));
+      expect(answer.body.warnings).toEqual([
+        expect.objectContaining({
+          code: 'staleAttribute',
+          message: 'no user has had a value written for legacy (sdk) for 40 days',
+        }),
+      ]);
+      // Fresh attributes say nothing.
+      expect((await check(and(custom('plan', 'equals', 'pro')))).body.warnings).toEqual([]);
+    });
+
+    it('warns about a filter on a segment that has no members, once its size is ready', async () => {
+      const nobody = await api<{ id: string }>('POST', '/v1/segments', {
+        key: data.secretKey,
+        body: { name: 'Nobody', rules: and(custom('plan', 'equals', 'enterprise')) },
+      });
+      expect(nobody.status).toBe(201);
+      await waitFor(
+        async () =>
+          (
+            await api<{ status: string; count: number }>(
+              'GET',
+              `/v1/segments/${nobody.body.id}/count`,
+              { key: data.secretKey },
+            )
+          ).body.status,
+        { until: (status) => status === 'ready', timeoutMs: 30_000, what: 'Nobody ready' },
+      );
+      const answer = await check(
+        and({ type: 'segment', operator: 'in', segmentId: nobody.body.id }),
+      );
+      expect(answer.body.warnings).toEqual([
+        expect.objectContaining({
+          code: 'emptySegment',
+          path: 'rules.conditions[0]',
+          message: 'the segment it names has no members: this filter matches nobody',
+        }),
+      ]);
+    });
   });
 });

@@ -64,4 +64,8 @@ export abstract class MemberStore {
  */
 export interface CatalogSample extends CatalogEntry {
   sampleValues: unknown[];
+  /** Share (0–1) of the workspace's users with a value, as last counted; unknown: undefined. */
+  coverage?: number;
+  /** The last write of a value for any user; undefined when not recorded. */
+  lastWrittenAt?: Date;
 }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   AttributeCatalogRepository,
+  AttributeCoverageRepository,
+  AttributeWriteRepository,
   EventRepository,
   ProfileRepository,
   SampleBucketBackfill,
@@ -25,6 +27,10 @@ export class ProfileStoreMemberStore extends MemberStore {
     private readonly events: EventRepository,
     private readonly attributes: AttributeCatalogRepository,
     private readonly backfill: SampleBucketBackfill,
+    // The users service's coverage counts and last writes (the lint's freshness); benches
+    // that build this store by hand go without.
+    @Optional() private readonly coverage?: AttributeCoverageRepository,
+    @Optional() private readonly writes?: AttributeWriteRepository,
   ) {
     super();
   }
@@ -125,8 +131,30 @@ export class ProfileStoreMemberStore extends MemberStore {
   }
 
   async catalogSamples(workspaceId: string): Promise<CatalogSample[]> {
-    return (await this.attributes.listAll(workspaceId)).map(
-      ({ source, key, type, sampleValues }) => ({ source, key, type, sampleValues }),
+    const [entries, snapshot, writes] = await Promise.all([
+      this.attributes.listAll(workspaceId),
+      this.coverage?.get(workspaceId) ?? null,
+      this.writes?.listAll(workspaceId) ?? [],
+    ]);
+    const id = (source: string | null, key: string) => `${source ?? 'native'}/${key}`;
+    const counted = new Map(
+      (snapshot?.attributes ?? []).map((entry) => [id(entry.source, entry.key), entry.users]),
     );
+    const written = new Map(writes.map((entry) => [id(entry.source, entry.key), entry]));
+    return entries.map(({ source, key, type, sampleValues }) => {
+      const users = counted.get(id(source, key));
+      const last = written.get(id(source, key))?.lastWrittenAt;
+      return {
+        source,
+        key,
+        type,
+        sampleValues,
+        ...(users !== undefined && snapshot && snapshot.users > 0
+          ? { coverage: users / snapshot.users }
+          : {}),
+        // Attributes written before writes were recorded have none: unknown, not "never".
+        ...(last ? { lastWrittenAt: new Date(last) } : {}),
+      };
+    });
   }
 }
