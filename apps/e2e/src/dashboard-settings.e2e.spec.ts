@@ -171,7 +171,8 @@ describe('dashboard: Integrations and Settings in Chromium', () => {
       'lifecyclestage (string)',
     );
     await attribute.selectOption({ label: 'lifecyclestage (string)' });
-    await first.getByText(/^HubSpot · last synced /).waitFor();
+    // The note under the chosen attribute: coverage, last write, then the source's last sync.
+    await first.getByText(/ · HubSpot: last synced /).waitFor();
     await shot('segment-builder-hubspot-attribute');
   });
 
