@@ -150,8 +150,14 @@ describe('sample data', () => {
     );
     expect((own.body.items ?? own.body.events ?? []).length).toBeGreaterThan(0);
 
-    const experiences = await admin.call<{ experiences: unknown[] }>('GET', '/v1/experiences');
+    const experiences = await admin.call<{
+      experiences: Array<{ steps: Array<{ kind: string; text?: string; question?: string }> }>;
+    }>('GET', '/v1/experiences');
     expect(experiences.body.experiences).toHaveLength(3);
+    // Every step says something (the editor showed the sample's messages empty).
+    for (const step of experiences.body.experiences.flatMap((experience) => experience.steps)) {
+      expect(step.kind === 'message' ? step.text : step.question).toEqual(expect.any(String));
+    }
 
     // Every segment has members once the read model has caught up.
     for (const segment of loaded.segments) {

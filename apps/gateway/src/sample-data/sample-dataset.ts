@@ -324,9 +324,21 @@ export const SAMPLE_EXPERIENCES = {
     name: 'Welcome tour',
     type: 'tour' as const,
     steps: [
-      { id: 'welcome', kind: 'message' as const },
-      { id: 'first-report', kind: 'message' as const },
-      { id: 'invite-team', kind: 'message' as const },
+      {
+        id: 'welcome',
+        kind: 'message' as const,
+        text: 'Welcome! This short tour shows you around in three steps.',
+      },
+      {
+        id: 'first-report',
+        kind: 'message' as const,
+        text: 'Create your first report: pick a chart, then a metric.',
+      },
+      {
+        id: 'invite-team',
+        kind: 'message' as const,
+        text: 'Reports are better together: invite a teammate.',
+      },
     ],
   },
   survey: {
@@ -344,7 +356,13 @@ export const SAMPLE_EXPERIENCES = {
   announcement: {
     name: 'Scheduled exports are here',
     type: 'announcement' as const,
-    steps: [{ id: 'news', kind: 'message' as const }],
+    steps: [
+      {
+        id: 'news',
+        kind: 'message' as const,
+        text: 'Scheduled exports are here: get any report by email every Monday.',
+      },
+    ],
   },
 };
 
