@@ -107,4 +107,50 @@ describe('dashboard: Load sample data in Chromium', () => {
     }
     await shot('user-page');
   }, 60_000);
+
+  it('why, and until when: a membership by a relative window says when it ends, and so does the segment', async () => {
+    await page.getByRole('button', { name: 'Why in Active this week' }).click();
+    const why = page.getByRole('dialog', { name: 'Why Ada Torvalds is in Active this week' });
+    await why
+      .getByText(
+        /^Leaves on .+, when “Last activity within the last 7 days” stops holding \(with no new data\)\.$/,
+      )
+      .waitFor();
+    await shot('why-until-when');
+    await page.keyboard.press('Escape');
+    await why.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: 'Active this week' }).click();
+    await page.getByRole('heading', { name: 'Active this week' }).waitFor();
+    // Every sample user was active in the last 7 days; time alone takes them out by then.
+    await page.getByText(/^Next 7 days: [1-9]\d* members? leaves?, 0 users join\.$/).waitFor();
+    await shot('segment-forecast');
+  }, 60_000);
+
+  it('the builder warns beside the filter that contradicts another, naming it', async () => {
+    for (const value of ['pro', 'free']) {
+      await page.getByRole('button', { name: 'Add filter' }).last().click();
+      const added = page.getByRole('group', { name: /^Filter \d+$/ }).last();
+      await added
+        .getByRole('combobox', { name: 'Category' })
+        .selectOption({ label: 'Custom attributes' });
+      await added
+        .getByRole('combobox', { name: 'Attribute' })
+        .selectOption({ label: 'plan (string)' });
+      await added.getByLabel('Value').fill(value);
+    }
+    const third = page.getByRole('group', { name: 'Filter 3' });
+    await third
+      .getByText(
+        "Warning: contradicts another filter of this AND: plan (sdk) cannot equal 'pro' and 'free' at once (with filter 2)",
+      )
+      .waitFor();
+    // The filter it names says nothing itself.
+    expect(
+      await page
+        .getByRole('group', { name: 'Filter 2' })
+        .getByText(/^Warning:/)
+        .count(),
+    ).toBe(0);
+    await shot('builder-lint');
+  }, 60_000);
 });
