@@ -16,25 +16,10 @@
  * BENCH_SEED (7), BENCH_RUNS (3; small 2), BENCH_BUDGET_MS (800), BENCH_EVERY_BUCKET, MONGODB_URI (default: a
  * throw-away FerretDB v1.24 started here), BENCH_DB (reuse a database).
  */
-import mongoose, { type Model } from 'mongoose';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import type { SegmentsConfig } from '../../apps/segments/src/config';
 import { FilterCountScan } from '../../apps/segments/src/membership/usecases/filter-counts/filter-count-scan';
-import { ProfileStoreMemberStore } from '../../apps/segments/src/reads/profile-store-member-store';
-import {
-  ATTRIBUTE_CATALOG_MODEL,
-  AttributeCatalogRepository,
-  attributeCatalogSchema,
-  EVENT_MODEL,
-  EventRepository,
-  eventSchema,
-  PROFILE_MODEL,
-  ProfileRepository,
-  profileSchema,
-  SampleBucketBackfill,
-} from '../../libs/shared/profile-store/src/index';
+
 import {
   type CatalogEntry,
   type Condition,
@@ -46,9 +31,9 @@ import {
   type SegmentRules,
 } from '../../libs/shared/segment-engine/src/index';
 import { CUSTOM_ATTRIBUTES } from '../dataset/catalog';
-import { FULL_SIZE } from '../dataset/generate';
-import { loadDataset } from '../dataset/load';
+
 import { isSmallRun, reportResult } from '../harness/report-result';
+import { BENCH_WORKSPACE, median, openSegmentBenchDb, timed } from './segment-bench-db';
 
 const small = isSmallRun();
 const USERS = Number(process.env.BENCH_USERS ?? (small ? 2_000 : 100_000));
@@ -56,7 +41,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? (small ? 40_000 : 2_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? (small ? 2 : 3));
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 800);
 const EVERY_BUCKET = (process.env.BENCH_EVERY_BUCKET ?? (small ? '0' : '1')) === '1';
-const WORKSPACE = 'ws_benchfiltercounts';
+const WORKSPACE = BENCH_WORKSPACE;
 const CATALOG: CatalogEntry[] = CUSTOM_ATTRIBUTES.map(({ source, key, type }) => ({
   source,
   key,
@@ -102,72 +87,10 @@ const RULES: SegmentRules = and(
   },
 );
 
-async function seedDataset(
-  connection: mongoose.Connection,
-  profiles: Model<ProfileDocument>,
-  events: Model<EventDocument>,
-): Promise<void> {
-  const existing = await profiles.countDocuments({ workspaceId: WORKSPACE });
-  const existingEvents = await events.countDocuments({ workspaceId: WORKSPACE });
-  const bucketed = await new SampleBucketBackfill(connection).isDone();
-  if (existing === USERS && existingEvents === EVENTS && bucketed) return;
-  await connection.dropDatabase();
-  await profiles.createIndexes();
-  await events.createIndexes();
-  const loaded = await loadDataset(connection.getClient() as never, connection.name, {
-    ...FULL_SIZE,
-    users: USERS,
-    events: EVENTS,
-    workspaceId: WORKSPACE,
-    seed: Number(process.env.BENCH_SEED ?? 7),
-    now: new Date(),
-  });
-  console.log(
-    `loaded ${loaded.profiles} profiles and ${loaded.events} events in ${loaded.seconds.toFixed(1)} s`,
-  );
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
-}
-
 async function main(): Promise<void> {
-  let uri = process.env.MONGODB_URI;
-  let stop: (() => Promise<void>) | undefined;
-  if (!uri) {
-    const ferret = (await import(path.resolve(__dirname, '../../tools/scripts/ferretdb.mjs'))) as {
-      startFerretDb(o: { dataDir: string; log?: (m: string) => void }): Promise<{
-        uri: string;
-        stop(): Promise<void>;
-      }>;
-    };
-    const server = await ferret.startFerretDb({
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferretdb-bench-')),
-      log: () => undefined,
-    });
-    uri = server.uri;
-    stop = server.stop;
-  }
-  const dbName = process.env.BENCH_DB ?? `bench_filtercounts_${process.pid}`;
-  const connection = await mongoose.createConnection(uri, { dbName, autoIndex: false }).asPromise();
+  const db = await openSegmentBenchDb('bench_filter_counts', { users: USERS, events: EVENTS });
+  const { profileModel, eventModel, store } = db;
   try {
-    const profileModel = connection.model(
-      PROFILE_MODEL,
-      profileSchema,
-    ) as unknown as Model<ProfileDocument>;
-    const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
-    const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
-    await seedDataset(connection, profileModel, eventModel);
-    const store = new ProfileStoreMemberStore(
-      new ProfileRepository(profileModel),
-      new EventRepository(eventModel),
-      new AttributeCatalogRepository(catalogModel as never),
-      new SampleBucketBackfill(connection),
-    );
     const scan = (budgetMs: number, exactMaxUsers: number) =>
       new FilterCountScan(
         { PREVIEW_BUDGET_MS: budgetMs, PREVIEW_EXACT_MAX_USERS: exactMaxUsers } as SegmentsConfig,
@@ -283,8 +206,7 @@ async function main(): Promise<void> {
       { dataset: `${USERS} users, ${EVENTS} events`, agree: String(agree) },
     );
   } finally {
-    await connection.close();
-    await stop?.();
+    await db.close();
   }
 }
 

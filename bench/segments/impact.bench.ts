@@ -15,10 +15,7 @@
  * BENCH_SEED (7), BENCH_RUNS (3; small 2), BENCH_PREVIEW_BUDGET_MS (800), MONGODB_URI
  * (default: a throw-away FerretDB v1.24 started here), BENCH_DB (reuse a database).
  */
-import mongoose, { type Model } from 'mongoose';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import type { SegmentsConfig } from '../../apps/segments/src/config';
 import { SegmentImpact } from '../../apps/segments/src/membership/segment-impact';
 import { CHUNK_SIZE } from '../../apps/segments/src/membership/member-pager';
@@ -36,19 +33,7 @@ import {
   SEGMENT_STATE_MODEL,
   SegmentStateSchema,
 } from '../../apps/segments/src/read-model/read-model.schemas';
-import { ProfileStoreMemberStore } from '../../apps/segments/src/reads/profile-store-member-store';
-import {
-  ATTRIBUTE_CATALOG_MODEL,
-  AttributeCatalogRepository,
-  attributeCatalogSchema,
-  EVENT_MODEL,
-  EventRepository,
-  eventSchema,
-  PROFILE_MODEL,
-  ProfileRepository,
-  profileSchema,
-  SampleBucketBackfill,
-} from '../../libs/shared/profile-store/src/index';
+
 import {
   allMembersOnce,
   buildPlan,
@@ -62,15 +47,16 @@ import {
 } from '../../libs/shared/segment-engine/src/index';
 import { CUSTOM_ATTRIBUTES } from '../dataset/catalog';
 import { FULL_SIZE, SMALL_SIZE } from '../dataset/generate';
-import { loadDataset } from '../dataset/load';
+
 import { isSmallRun, reportResult } from '../harness/report-result';
+import { BENCH_WORKSPACE, median, openSegmentBenchDb } from './segment-bench-db';
 
 const small = isSmallRun();
 const USERS = Number(process.env.BENCH_USERS ?? (small ? SMALL_SIZE.users : FULL_SIZE.users));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (small ? SMALL_SIZE.events : FULL_SIZE.events));
 const RUNS = Number(process.env.BENCH_RUNS ?? (small ? 2 : 3));
 const BUDGET_MS = Number(process.env.BENCH_PREVIEW_BUDGET_MS ?? 800);
-const WORKSPACE = 'ws_benchimpact0001';
+const WORKSPACE = BENCH_WORKSPACE;
 const SAVED_ID = 'seg_benchimpactsaved';
 const OTHER_ID = 'seg_benchimpactother';
 const CATALOG: CatalogEntry[] = CUSTOM_ATTRIBUTES.map(({ source, key, type }) => ({
@@ -138,33 +124,6 @@ const OTHER: SegmentRules = {
   ],
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function seedDataset(
-  connection: mongoose.Connection,
-  profiles: Model<ProfileDocument>,
-  events: Model<EventDocument>,
-): Promise<void> {
-  const existing = await profiles.countDocuments({ workspaceId: WORKSPACE });
-  const existingEvents = await events.countDocuments({ workspaceId: WORKSPACE });
-  const bucketed = await new SampleBucketBackfill(connection).isDone();
-  if (existing === USERS && existingEvents === EVENTS && bucketed) return;
-  await connection.dropDatabase();
-  await profiles.createIndexes();
-  await events.createIndexes();
-  const loaded = await loadDataset(connection.getClient() as never, connection.name, {
-    ...FULL_SIZE,
-    users: USERS,
-    events: EVENTS,
-    workspaceId: WORKSPACE,
-    seed: Number(process.env.BENCH_SEED ?? 7),
-    now: new Date(),
-  });
-  console.log(
-    `loaded ${loaded.profiles} profiles, ${loaded.events} events in ${loaded.seconds.toFixed(1)} s`,
-  );
-}
-
 interface Figures {
   join: number;
   leave: number;
@@ -172,42 +131,9 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
-  let uri = process.env.MONGODB_URI;
-  let stop: (() => Promise<void>) | undefined;
-  if (!uri) {
-    const ferret = (await import(path.resolve(__dirname, '../../tools/scripts/ferretdb.mjs'))) as {
-      startFerretDb(o: { dataDir: string; log?: (m: string) => void }): Promise<{
-        uri: string;
-        stop(): Promise<void>;
-      }>;
-    };
-    const server = await ferret.startFerretDb({
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferretdb-bench-')),
-      log: () => undefined,
-    });
-    uri = server.uri;
-    stop = server.stop;
-  }
-  const connection = await mongoose
-    .createConnection(uri, {
-      dbName: process.env.BENCH_DB ?? `bench_impact_${process.pid}`,
-      autoIndex: false,
-    })
-    .asPromise();
+  const db = await openSegmentBenchDb('bench_impact', { users: USERS, events: EVENTS });
+  const { connection, profileModel, eventModel, store } = db;
   try {
-    const profileModel = connection.model(
-      PROFILE_MODEL,
-      profileSchema,
-    ) as unknown as Model<ProfileDocument>;
-    const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
-    const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
-    await seedDataset(connection, profileModel, eventModel);
-    const store = new ProfileStoreMemberStore(
-      new ProfileRepository(profileModel),
-      new EventRepository(eventModel),
-      new AttributeCatalogRepository(catalogModel as never),
-      new SampleBucketBackfill(connection),
-    );
     const membershipModel = connection.model(MEMBERSHIP_MODEL, MembershipSchema);
     await membershipModel.createIndexes();
     const readModel = new ReadModelRepository(
@@ -349,8 +275,7 @@ async function main(): Promise<void> {
       { dataset: `${USERS} users, ${EVENTS} events`, budget: `${BUDGET_MS} ms` },
     );
   } finally {
-    await connection.close();
-    await stop?.();
+    await db.close();
   }
 }
 

@@ -15,10 +15,7 @@
  * MONGODB_URI (default: a throw-away FerretDB v1.24 started here), BENCH_DB (reuse a
  * database: the dataset is generated only when its size differs).
  */
-import mongoose, { type Model } from 'mongoose';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import type { SegmentsConfig } from '../../apps/segments/src/config';
 import { MemberPager } from '../../apps/segments/src/membership/member-pager';
 import {
@@ -27,19 +24,7 @@ import {
   PreviewCountSchema,
 } from '../../apps/segments/src/membership/preview-count.repository';
 import { SampledPreview } from '../../apps/segments/src/membership/sampled-preview';
-import { ProfileStoreMemberStore } from '../../apps/segments/src/reads/profile-store-member-store';
-import {
-  ATTRIBUTE_CATALOG_MODEL,
-  AttributeCatalogRepository,
-  attributeCatalogSchema,
-  EVENT_MODEL,
-  EventRepository,
-  eventSchema,
-  PROFILE_MODEL,
-  ProfileRepository,
-  profileSchema,
-  SampleBucketBackfill,
-} from '../../libs/shared/profile-store/src/index';
+
 import {
   type CatalogEntry,
   compileSegment,
@@ -49,15 +34,15 @@ import {
   type SegmentRules,
 } from '../../libs/shared/segment-engine/src/index';
 import { CUSTOM_ATTRIBUTES } from '../dataset/catalog';
-import { FULL_SIZE } from '../dataset/generate';
-import { loadDataset } from '../dataset/load';
+
 import { isSmallRun, reportResult } from '../harness/report-result';
+import { BENCH_WORKSPACE, median, openSegmentBenchDb, timed } from './segment-bench-db';
 
 const small = isSmallRun();
 const USERS = Number(process.env.BENCH_USERS ?? (small ? 5_000 : 100_000));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (small ? 100_000 : 2_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? (small ? 2 : 5));
-const WORKSPACE = 'ws_benchsegments01';
+const WORKSPACE = BENCH_WORKSPACE;
 /** The catalog entries the segment uses (the shared dataset's own types). */
 const CATALOG: CatalogEntry[] = CUSTOM_ATTRIBUTES.map(({ source, key, type }) => ({
   source,
@@ -101,84 +86,10 @@ const RULES: SegmentRules = {
   ],
 };
 
-/** The shared benchmark dataset (bench/dataset), loaded straight into the profile store. */
-async function seedDataset(
-  connection: mongoose.Connection,
-  profiles: Model<ProfileDocument>,
-  events: Model<EventDocument>,
-): Promise<void> {
-  const existing = await profiles.countDocuments({ workspaceId: WORKSPACE });
-  const existingEvents = await events.countDocuments({ workspaceId: WORKSPACE });
-  const bucketed = await new SampleBucketBackfill(connection).isDone();
-  if (existing === USERS && existingEvents === EVENTS && bucketed) {
-    console.log(`dataset present: ${USERS} users, ${EVENTS} events`);
-    return;
-  }
-  await connection.dropDatabase();
-  // The profile store's own indexes, declared with its schemas.
-  await profiles.createIndexes();
-  await events.createIndexes();
-  const loaded = await loadDataset(connection.getClient() as never, connection.name, {
-    ...FULL_SIZE,
-    users: USERS,
-    events: EVENTS,
-    workspaceId: WORKSPACE,
-    seed: Number(process.env.BENCH_SEED ?? 7),
-    now: new Date(),
-  });
-  console.log(
-    `loaded ${loaded.profiles} profiles and ${loaded.events} events in ${loaded.seconds.toFixed(1)} s`,
-  );
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
-}
-
 async function main(): Promise<void> {
-  let uri = process.env.MONGODB_URI;
-  let stop: (() => Promise<void>) | undefined;
-  if (!uri) {
-    const ferret = (await import(path.resolve(__dirname, '../../tools/scripts/ferretdb.mjs'))) as {
-      startFerretDb(o: { dataDir: string; log?: (m: string) => void }): Promise<{
-        uri: string;
-        stop(): Promise<void>;
-      }>;
-    };
-    const server = await ferret.startFerretDb({
-      dataDir: mkdtempSync(path.join(os.tmpdir(), 'ferretdb-bench-')),
-      log: () => undefined,
-    });
-    uri = server.uri;
-    stop = server.stop;
-  }
-  const connection = await mongoose
-    .createConnection(uri, {
-      dbName: process.env.BENCH_DB ?? `bench_segments_${process.pid}`,
-      autoIndex: false,
-    })
-    .asPromise();
+  const db = await openSegmentBenchDb('bench_segments', { users: USERS, events: EVENTS });
+  const { connection, profileModel, eventModel, store } = db;
   try {
-    // The schema types the stored `_id`; repositories see the engine's ProfileDocument.
-    const profileModel = connection.model(
-      PROFILE_MODEL,
-      profileSchema,
-    ) as unknown as Model<ProfileDocument>;
-    const eventModel = connection.model<EventDocument>(EVENT_MODEL, eventSchema);
-    const catalogModel = connection.model(ATTRIBUTE_CATALOG_MODEL, attributeCatalogSchema);
-    await seedDataset(connection, profileModel, eventModel);
-
-    // The segments service's own read path (no bus, no HTTP).
-    const store = new ProfileStoreMemberStore(
-      new ProfileRepository(profileModel),
-      new EventRepository(eventModel),
-      new AttributeCatalogRepository(catalogModel as never),
-      new SampleBucketBackfill(connection),
-    );
     const pager = new MemberPager(store);
     const countModel = connection.model(PREVIEW_COUNT_MODEL, PreviewCountSchema);
     // As the service's start-up does (autoIndex): the collection and its index exist before
@@ -334,8 +245,7 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    await connection.close();
-    await stop?.();
+    await db.close();
   }
 }
 
